@@ -1,0 +1,31 @@
+package io.omnichannel.gateway.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Ends a child process when its parent goes away. The parent keeps the child's standard input
+ * open; end-of-file means the parent closed it on purpose or died (even by SIGKILL), so a crashed
+ * test run never leaves a broker or a database behind.
+ */
+final class ParentWatch {
+
+    private ParentWatch() {
+    }
+
+    static void onParentGone(Runnable shutdown) {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() != -1) {
+                    // the parent never writes; anything read is ignored
+                }
+            } catch (IOException ignored) {
+                // a broken pipe means the same as end-of-file
+            }
+            shutdown.run();
+            System.exit(0);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

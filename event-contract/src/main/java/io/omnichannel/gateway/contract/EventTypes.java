@@ -1,0 +1,12 @@
+package io.omnichannel.gateway.contract;
+
+/** CloudEvents {@code type} attributes of the gateway's events. */
+public final class EventTypes {
+
+    public static final String INBOUND_MESSAGE = "io.omnichannel.gateway.inbound.message";
+    /** Followed by the routing event's wire name, e.g. {@code io.omnichannel.gateway.routing.assigned}. */
+    public static final String ROUTING_PREFIX = "io.omnichannel.gateway.routing.";
+
+    private EventTypes() {
+    }
+}
