@@ -1,0 +1,149 @@
+package io.omnichannel.gateway.adapters.sms.twilio;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.omnichannel.gateway.adapters.rest.FormBody;
+import io.omnichannel.gateway.contract.CloudEventRecords;
+import io.omnichannel.gateway.contract.EventTypes;
+import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.contract.Topics;
+import io.omnichannel.gateway.localstack.InjectLocalStack;
+import io.omnichannel.gateway.localstack.LocalStack;
+import io.omnichannel.gateway.localstack.LocalStackResource;
+import io.omnichannel.gateway.localstack.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class TwilioWebhookTest {
+
+    private static final String TOKEN = "test-twilio-auth-token";
+    private static final String PUBLIC_URL = "https://gateway.test/webhooks/sms/twilio";
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    @Test
+    void publishesASignedSmsAsACloudEventBeforeAnswering() {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String body = form(sid, "+14155550100", "Hello — سلام");
+
+        post(body, sign(body)).then().statusCode(200)
+                .contentType(containsString("text/xml"))
+                .body(equalTo(TwilioWebhookResource.EMPTY_TWIML));
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            List<ConsumerRecord<String, byte[]>> records = inbound.await(r -> r.value() != null && new String(r.value(),
+                    StandardCharsets.UTF_8).contains(sid), 1, Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, byte[]> record = records.get(0);
+            assertThat(record.key()).isEqualTo("sms:+15550001111:+14155550100");
+            var event = CloudEventRecords.read(record);
+            assertThat(event.getType()).isEqualTo(EventTypes.INBOUND_MESSAGE);
+            InboundMessage message = CloudEventRecords.data(event, InboundMessage.class);
+            assertThat(message.text()).isEqualTo("Hello — سلام");
+            assertThat(message.externalId()).isEqualTo(sid);
+            assertThat(event.getId()).isEqualTo(message.id());
+        }
+    }
+
+    @Test
+    void publishesTheSameMessageSidOnlyOnce() {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String body = form(sid, "+14155550101", "twice");
+
+        post(body, sign(body)).then().statusCode(200);
+        post(body, sign(body)).then().statusCode(200);
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20));
+            assertThat(inbound.poll(Duration.ofSeconds(2)).stream().filter(r -> contains(r, sid))).hasSize(1);
+        }
+    }
+
+    @Test
+    void rejectsABadOrMissingSignatureWithProblemJson() {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String body = form(sid, "+14155550102", "forged");
+
+        post(body, "bm90IHRoZSBzaWduYXR1cmU=").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403), "detail", containsString("does not match"));
+        given().contentType("application/x-www-form-urlencoded").body(body)
+                .post("/webhooks/sms/twilio").then().statusCode(403)
+                .body("detail", containsString("missing"));
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.poll(Duration.ofSeconds(2)).stream().filter(r -> contains(r, sid))).isEmpty();
+        }
+    }
+
+    @Test
+    void namesTheMissingFieldAndRefusesOversizedBodies() {
+        String body = "MessageSid=SM1&To=%2B15550001111&Body=hi";
+        post(body, sign(body)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("From"), "detail", containsString("'From'"));
+
+        String huge = form("SM2", "+14155550103", "x".repeat(70_000));
+        post(huge, sign(huge)).then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void answers503WithRetryAfterAndReportsNotReadyWhileTheBrokerIsDown() {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String body = form(sid, "+14155550104", "during outage");
+        stack.stopKafka();
+        try {
+            post(body, sign(body)).then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
+        } finally {
+            stack.startKafka();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+
+        post(body, sign(body)).then().statusCode(200);
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20))).hasSize(1);
+        }
+    }
+
+    private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {
+        return record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(text);
+    }
+
+    static String form(String sid, String from, String text) {
+        return "MessageSid=" + sid + "&AccountSid=AC1&From=" + enc(from) + "&To=" + enc("+15550001111")
+                + "&Body=" + enc(text) + "&NumMedia=0&NumSegments=1";
+    }
+
+    static String sign(String body) {
+        return TwilioSignature.sign(TOKEN, PUBLIC_URL, FormBody.parse(body).pairs());
+    }
+
+    private static Response post(String body, String signature) {
+        return given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                .body(body).post("/webhooks/sms/twilio");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
