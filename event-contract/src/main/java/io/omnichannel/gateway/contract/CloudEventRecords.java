@@ -26,6 +26,12 @@ public final class CloudEventRecords {
     /** A binary-mode record of {@code data} on {@code topic}, keyed by {@code key}. */
     public static ProducerRecord<String, byte[]> record(String topic, String key, String id, String type,
             URI source, Instant time, Object data) {
+        return record(topic, key, id, type, source, time, EventJson.write(data));
+    }
+
+    /** As {@link #record(String, String, String, String, URI, Instant, Object)} with data already in its JSON form. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, String id, String type,
+            URI source, Instant time, byte[] jsonData) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(id)
                 .withType(type)
@@ -33,7 +39,7 @@ public final class CloudEventRecords {
                 .withSubject(key)
                 .withTime(time.atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
-                .withData(EventJson.write(data))
+                .withData(jsonData)
                 .build();
         return KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
     }

@@ -24,7 +24,7 @@ public final class PostgresMain {
     private PostgresMain() {
     }
 
-    public static void main(String[] args) throws IOException, SQLException {
+    public static void main(String[] args) throws IOException, SQLException, InterruptedException {
         Path dataDir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(dataDir);
@@ -51,6 +51,8 @@ public final class PostgresMain {
             throw e;
         }
         System.out.println(READY);
+        // PostgreSQL runs detached; this JVM stays only to stop it when the parent goes away.
+        Thread.currentThread().join();
     }
 
     /** The server runs detached from this JVM, so every way out of it (end of input, SIGTERM, failure) must stop it. */

@@ -1,0 +1,41 @@
+package io.omnichannel.gateway.routing.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An event to publish, written in the same transaction as the change it reports, so that a decision
+ * and its event are never separated by a crash. The relay publishes and marks it.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id")
+    public String eventId;
+
+    public String topic;
+
+    @Column(name = "record_key")
+    public String recordKey;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    public byte[] payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,71 @@
+package io.omnichannel.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+
+import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.contract.CloudEventRecords;
+import io.omnichannel.gateway.contract.CustomerRef;
+import io.omnichannel.gateway.contract.EventTypes;
+import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.contract.MessageIds;
+import io.omnichannel.gateway.contract.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes real inbound events and sets up agents over the API, as the other services and ops would. */
+final class RoutingTestSupport {
+
+    private RoutingTestSupport() {
+    }
+
+    static InboundMessage sms(String customer, Instant receivedAt) {
+        String externalId = "SM" + UUID.randomUUID();
+        return new InboundMessage(MessageIds.forProviderMessage("twilio", "+15550001111", externalId), Channel.SMS,
+                "twilio", "+15550001111", externalId, null, new CustomerRef(customer, null), null, receivedAt, null,
+                "hello", null, null, null, null);
+    }
+
+    static void publish(String bootstrapServers, InboundMessage message) {
+        publish(bootstrapServers, CloudEventRecords.record(Topics.INBOUND, message.conversationKey(), message.id(),
+                EventTypes.INBOUND_MESSAGE, URI.create("/test"), message.receivedAt(), message));
+    }
+
+    static void publish(String bootstrapServers, ProducerRecord<String, byte[]> record) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the test event", e);
+        }
+    }
+
+    static void registerAgent(String id, String channelsJson) {
+        given().contentType("application/json")
+                .body("{\"name\":\"Agent " + id + "\",\"channels\":" + channelsJson + "}")
+                .put("/api/v1/agents/" + id).then().statusCode(201);
+    }
+
+    static void setPresence(String id, String presence) {
+        given().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
+                .put("/api/v1/agents/" + id + "/presence").then().statusCode(200);
+    }
+
+    /** Every test starts from an empty routing state so that agents of one test never take another's work. */
+    static void clearRoutingState(EntityManager entityManager) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("TRUNCATE work_item, agent_capacity, agent, processed_event, outbox_event")
+                .executeUpdate());
+    }
+}
