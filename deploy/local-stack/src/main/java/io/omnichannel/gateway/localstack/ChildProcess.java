@@ -54,7 +54,10 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** The command line that runs {@code mainClass} in a new JVM of the same Java installation. */
+    /**
+     * The command line that runs {@code mainClass} in a new JVM of the same Java installation; with a
+     * null class and classpath the JVM options say what to run (e.g. {@code -jar app.jar}).
+     */
     public static List<String> javaCommand(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -63,7 +66,9 @@ public final class ChildProcess implements AutoCloseable {
             command.add("-cp");
             command.add(classpath);
         }
-        command.add(mainClass);
+        if (mainClass != null) {
+            command.add(mainClass);
+        }
         command.addAll(args);
         return command;
     }

@@ -2,9 +2,15 @@ package io.omnichannel.gateway.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.omnichannel.gateway.contract.Topics;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,8 +28,8 @@ class LocalStackTest {
     void startsRealKafkaAndPostgresAndLeavesNoProcessBehind() throws Exception {
         List<Long> children;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.forTests(List.of("alpha", "beta")))) {
-            children = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
-            assertThat(children).hasSize(2);
+            children = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+            assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 
             Properties config = new Properties();
             config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
@@ -47,6 +53,30 @@ class LocalStackTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("child process %d still alive after close", pid).isFalse();
         }
+    }
+
+    @Test
+    void leavesNoProcessBehindWhenItsJvmIsKilled() throws Exception {
+        List<String> command = ChildProcess.javaCommand(List.of(), System.getProperty("java.class.path"),
+                StackHolderMain.class.getName(), List.of());
+        Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<Long> pids = new ArrayList<>();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("STACK UP")) {
+                if (line.startsWith("PID ")) {
+                    pids.add(Long.parseLong(line.substring(4).trim()));
+                }
+            }
+            assertThat(line).as("the stack came up in the holder JVM").isNotNull();
+        }
+        assertThat(pids).as("kafka JVM, postgres supervisor JVM and the postgres server").hasSizeGreaterThanOrEqualTo(3);
+
+        holder.destroyForcibly().waitFor();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pids)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("process %d outlived the killed JVM", pid).isFalse()));
     }
 
     @Test

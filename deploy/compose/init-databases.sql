@@ -1,0 +1,2 @@
+CREATE DATABASE routing;
+CREATE DATABASE conversation;
