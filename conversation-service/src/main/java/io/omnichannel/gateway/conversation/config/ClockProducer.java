@@ -1,0 +1,19 @@
+package io.omnichannel.gateway.conversation.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+public class ClockProducer {
+
+    /**
+     * UTC in whole microseconds, PostgreSQL's precision: a timestamp read back equals the one written,
+     * which the paging cursor (updated_at, id) relies on.
+     */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+}

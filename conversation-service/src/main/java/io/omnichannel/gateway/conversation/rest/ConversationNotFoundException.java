@@ -1,0 +1,8 @@
+package io.omnichannel.gateway.conversation.rest;
+
+/** No conversation has the requested id. */
+public class ConversationNotFoundException extends RuntimeException {
+    public ConversationNotFoundException(String id) {
+        super("no conversation has the id '" + id + "'");
+    }
+}
