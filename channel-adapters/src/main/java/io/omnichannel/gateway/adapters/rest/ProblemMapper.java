@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.adapters.rest;
 
+import io.omnichannel.gateway.adapters.inbox.UnknownInboxException;
 import io.omnichannel.gateway.adapters.publish.BrokerUnavailableException;
 import io.omnichannel.gateway.contract.ProblemDetail;
 import io.omnichannel.gateway.kit.rest.Problems;
@@ -17,6 +18,12 @@ public class ProblemMapper {
     public Response rejected(WebhookRejectedException e, UriInfo uri) {
         Log.infof("rejected %s: %s", uri.getPath(), e.getMessage());
         return Problems.response(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownInbox(UnknownInboxException e, UriInfo uri) {
+        Log.infof("rejected %s: %s", uri.getPath(), e.getMessage());
+        return Problems.response(ProblemDetail.of("unknown-inbox", "Unknown inbox", 404, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -20,6 +20,11 @@ public class WebhookRejectedException extends RuntimeException {
         return new WebhookRejectedException(ProblemDetail.of("bad-signature", "Signature check failed", 403, detail));
     }
 
+    /** Credentials are missing or stale: the caller must sign (again). */
+    public static WebhookRejectedException unauthenticated(String detail) {
+        return new WebhookRejectedException(ProblemDetail.of("unauthenticated", "Authentication required", 401, detail));
+    }
+
     public static WebhookRejectedException missingField(String field) {
         return new WebhookRejectedException(ProblemDetail.of("malformed-request", "Malformed request", 400,
                 "the required field '" + field + "' is missing or empty").withField(field));

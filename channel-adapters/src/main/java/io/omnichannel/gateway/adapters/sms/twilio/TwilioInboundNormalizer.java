@@ -23,15 +23,22 @@ public final class TwilioInboundNormalizer {
     static final String PROVIDER = "twilio";
     private static final int MAX_MEDIA = 10;
     private static final List<String> KEPT_DETAILS = List.of("AccountSid", "MessagingServiceSid", "NumSegments",
-            "FromCountry", "FromState", "FromCity", "FromZip", "ProfileName", "WaId");
+            "FromCountry", "FromState", "FromCity", "FromZip", "ProfileName", "WaId", "To");
 
     private TwilioInboundNormalizer() {
     }
 
+    /** Normalizes for the default inbox: the number written to ({@code To}) is the inbox. */
     public static InboundMessage normalize(FormBody form, Instant receivedAt) {
+        return normalize(null, form, receivedAt);
+    }
+
+    /** @param inboxId the configured inbox, or null for the number written to */
+    public static InboundMessage normalize(String inboxId, FormBody form, Instant receivedAt) {
         String messageSid = form.required("MessageSid");
         String from = form.required("From");
         String to = form.required("To");
+        String inbox = inboxId == null ? to : inboxId;
         String text = form.first("Body").orElse("");
 
         Map<String, String> details = new LinkedHashMap<>();
@@ -39,8 +46,8 @@ public final class TwilioInboundNormalizer {
             form.first(name).ifPresent(value -> details.put(name, value));
         }
         return new InboundMessage(
-                MessageIds.forProviderMessage(PROVIDER, to, messageSid),
-                Channel.SMS, PROVIDER, to, messageSid, null,
+                MessageIds.forProviderMessage(PROVIDER, inbox, messageSid),
+                Channel.SMS, PROVIDER, inbox, messageSid, null,
                 new CustomerRef(from, form.first("ProfileName").orElse(null)),
                 null, receivedAt, null, text, null,
                 media(form), null, details);

@@ -1,5 +1,9 @@
 package io.omnichannel.gateway.adapters.sms.twilio;
 
+import io.omnichannel.gateway.adapters.inbound.WebhookRequest;
+import io.omnichannel.gateway.adapters.inbox.Inbox;
+import io.omnichannel.gateway.adapters.rest.FormBody;
+import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -51,6 +55,24 @@ public final class TwilioSignature {
             valid |= MessageDigest.isEqual(expected, given);
         }
         return valid;
+    }
+
+    /**
+     * Checks {@code X-Twilio-Signature} of a webhook against the inbox's auth token and, when the
+     * inbox names an account, that the webhook is for that account.
+     */
+    public static void verify(Inbox inbox, WebhookRequest request) {
+        String signature = request.header("X-Twilio-Signature").orElse(null);
+        FormBody form = request.form();
+        if (inbox.secret() == null || !isValid(inbox.secret(), request.publicUrl(), form.pairs(), signature)) {
+            throw WebhookRejectedException.badSignature(signature == null
+                    ? "the X-Twilio-Signature header is missing"
+                    : "X-Twilio-Signature does not match the request signed for " + request.publicUrl()
+                            + "; check the inbox's auth token and adapters.public-base-url");
+        }
+        if (inbox.account() != null && !inbox.account().equals(form.required("AccountSid"))) {
+            throw WebhookRejectedException.badSignature("the webhook is for another Twilio account");
+        }
     }
 
     static Set<String> urlVariants(String url) {

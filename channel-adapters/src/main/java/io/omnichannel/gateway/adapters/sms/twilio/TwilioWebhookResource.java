@@ -1,74 +1,90 @@
 package io.omnichannel.gateway.adapters.sms.twilio;
 
-import io.omnichannel.gateway.adapters.config.AdaptersConfig;
-import io.omnichannel.gateway.adapters.publish.InboundPublisher;
+import io.omnichannel.gateway.adapters.inbound.InboundPipeline;
+import io.omnichannel.gateway.adapters.inbound.WebhookRequest;
+import io.omnichannel.gateway.adapters.inbox.Inbox;
+import io.omnichannel.gateway.adapters.inbox.InboxRegistry;
 import io.omnichannel.gateway.adapters.rest.FormBody;
-import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
-import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.adapters.rest.WebhookRequests;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Twilio Programmable Messaging's inbound webhook for SMS and MMS. */
+/** Twilio Programmable Messaging's webhooks: inbound SMS/MMS and the status callbacks of our replies. */
 @Path("/webhooks/sms/twilio")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class TwilioWebhookResource {
 
     /** An empty TwiML answer: Twilio sends nothing back to the customer. */
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-    private final AdaptersConfig config;
-    private final InboundPublisher publisher;
-    private final Clock clock = Clock.systemUTC();
+    private final InboxRegistry inboxes;
+    private final InboundPipeline pipeline;
+    private final WebhookRequests requests;
 
-    TwilioWebhookResource(AdaptersConfig config, InboundPublisher publisher) {
-        this.config = config;
-        this.publisher = publisher;
+    TwilioWebhookResource(InboxRegistry inboxes, InboundPipeline pipeline, WebhookRequests requests) {
+        this.inboxes = inboxes;
+        this.pipeline = pipeline;
+        this.requests = requests;
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_XML)
-    @Operation(summary = "Receive an inbound SMS/MMS from Twilio",
-            description = "Verifies X-Twilio-Signature over the public URL and the form fields, publishes the message "
+    @Operation(summary = "Receive an inbound SMS/MMS from Twilio for the inbox of the number written to",
+            description = "The inbox is the one whose address is the form's To number (else the default Twilio inbox). "
+                    + "Verifies X-Twilio-Signature over the public URL and the form fields, publishes the message "
                     + "to gateway.inbound.v1 and answers empty TwiML once the broker has acknowledged it.")
     @APIResponse(responseCode = "200", description = "Stored durably (or a retry of a stored message)")
     @APIResponse(responseCode = "400", description = "A required field is missing; the problem names it")
     @APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature")
+    @APIResponse(responseCode = "404", description = "No inbox has the To number")
     @APIResponse(responseCode = "413", description = "Body larger than adapters.max-webhook-bytes")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge; retry after Retry-After seconds")
-    public CompletionStage<String> receive(@HeaderParam("X-Twilio-Signature") String signature, UriInfo uri, byte[] body) {
-        if (body.length > config.maxWebhookBytes()) {
-            throw WebhookRejectedException.tooLarge(config.maxWebhookBytes());
-        }
-        FormBody form = FormBody.parse(new String(body, StandardCharsets.UTF_8));
-        String publicUrl = publicUrl(uri);
-        if (!TwilioSignature.isValid(config.twilio().authToken(), publicUrl, form.pairs(), signature)) {
-            throw WebhookRejectedException.badSignature(signature == null || signature.isEmpty()
-                    ? "the X-Twilio-Signature header is missing"
-                    : "X-Twilio-Signature does not match the request signed for " + publicUrl
-                            + "; check adapters.twilio.auth-token and adapters.public-base-url");
-        }
-        config.twilio().accountSid().ifPresent(expected -> {
-            if (!expected.equals(form.required("AccountSid"))) {
-                throw WebhookRejectedException.badSignature("the webhook is for another Twilio account");
-            }
-        });
-        InboundMessage message = TwilioInboundNormalizer.normalize(form, clock.instant());
-        return publisher.publish(message).thenApply(outcome -> EMPTY_TWIML);
+    public CompletionStage<String> receive(UriInfo uri, HttpHeaders headers, byte[] body) {
+        pipeline.checkSize(body);
+        String to = FormBody.parse(new String(body, StandardCharsets.UTF_8)).first("To").orElse(null);
+        return receive(inboxes.twilioFor(to), uri, headers, body);
     }
 
-    private String publicUrl(UriInfo uri) {
-        String base = config.publicBaseUrl().replaceAll("/+$", "");
-        String query = uri.getRequestUri().getRawQuery();
-        return base + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+    @POST
+    @Path("/{inbox}")
+    @Produces(MediaType.TEXT_XML)
+    @Operation(summary = "Receive an inbound SMS/MMS from Twilio for a configured inbox")
+    @APIResponse(responseCode = "200", description = "Stored durably (or a retry of a stored message)")
+    @APIResponse(responseCode = "404", description = "No Twilio inbox has that id")
+    public CompletionStage<String> receiveFor(@PathParam("inbox") String inbox, UriInfo uri, HttpHeaders headers, byte[] body) {
+        return receive(inboxes.require(InboxRegistry.TWILIO, inbox), uri, headers, body);
+    }
+
+    @POST
+    @Path("/status")
+    @Blocking
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Status callback of a reply sent through Twilio",
+            description = "Signed like inbound webhooks; the inbox is the one of the From number. delivered, "
+                    + "undelivered and failed become delivery receipts on gateway.delivery.v1, once per MessageSid and status.")
+    @APIResponse(responseCode = "200", description = "Recorded (or a repeat of a recorded status)")
+    public String status(UriInfo uri, HttpHeaders headers, byte[] body) {
+        pipeline.checkSize(body);
+        String from = FormBody.parse(new String(body, StandardCharsets.UTF_8)).first("From").orElse(null);
+        Inbox inbox = inboxes.twilioFor(from);
+        WebhookRequest request = requests.of("POST", null, uri, headers, body);
+        pipeline.accept(TwilioStatusCallbackAdapter.INSTANCE, inbox, request).toCompletableFuture().join();
+        return "";
+    }
+
+    private CompletionStage<String> receive(Inbox inbox, UriInfo uri, HttpHeaders headers, byte[] body) {
+        WebhookRequest request = requests.of("POST", inbox, uri, headers, body);
+        return pipeline.accept(TwilioInboundAdapter.INSTANCE, inbox, request).thenApply(published -> EMPTY_TWIML);
     }
 }

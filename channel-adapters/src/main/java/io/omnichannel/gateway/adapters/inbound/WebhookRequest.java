@@ -1,0 +1,63 @@
+package io.omnichannel.gateway.adapters.inbound;
+
+import io.omnichannel.gateway.adapters.rest.FormBody;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A provider's webhook call exactly as it arrived: the raw body (signatures are computed over
+ * bytes, never over a re-serialized form), the headers, and the public URL the provider called.
+ */
+public final class WebhookRequest {
+
+    private final String method;
+    private final String publicUrl;
+    private final Map<String, List<String>> headers;
+    private final String rawQuery;
+    private final byte[] body;
+    private FormBody form;
+
+    /**
+     * @param headers   header names in lower case
+     * @param publicUrl the URL as the provider sees it (scheme, host, path, query): what it signed
+     */
+    public WebhookRequest(String method, String publicUrl, Map<String, List<String>> headers, String rawQuery, byte[] body) {
+        this.method = method;
+        this.publicUrl = publicUrl;
+        this.headers = headers;
+        this.rawQuery = rawQuery;
+        this.body = body == null ? new byte[0] : body;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first value of a header, if present and not blank. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null ? Optional.empty() : values.stream().filter(v -> !v.isBlank()).findFirst();
+    }
+
+    /** The form-encoded body (POST) or query string (GET), parsed once. */
+    public FormBody form() {
+        if (form == null) {
+            form = FormBody.parse("GET".equalsIgnoreCase(method) ? rawQuery : bodyText());
+        }
+        return form;
+    }
+}

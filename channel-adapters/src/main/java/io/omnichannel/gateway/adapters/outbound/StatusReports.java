@@ -1,0 +1,52 @@
+package io.omnichannel.gateway.adapters.outbound;
+
+import io.omnichannel.gateway.adapters.inbound.StatusReport;
+import io.omnichannel.gateway.adapters.outbound.OutboundDelivery.State;
+import io.omnichannel.gateway.adapters.publish.ReceiptPublisher;
+import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.contract.DeliveryReceipt;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns providers' status callbacks into delivery receipts of our replies: the provider's id is
+ * mapped to the reply's id, and each (provider id, provider status) is reported once. The receipt
+ * is published before the status is recorded, so a callback that fails is retried by the provider
+ * and not lost. Blocking: it uses the database.
+ */
+@ApplicationScoped
+public class StatusReports {
+
+    private final Deliveries deliveries;
+    private final ReceiptPublisher receipts;
+
+    StatusReports(Deliveries deliveries, ReceiptPublisher receipts) {
+        this.deliveries = deliveries;
+        this.receipts = receipts;
+    }
+
+    public void report(List<StatusReport> reports) {
+        reports.forEach(this::report);
+    }
+
+    private void report(StatusReport report) {
+        if (!deliveries.isNewStatus(report.provider(), report.externalId(), report.providerStatus())) {
+            Log.debugf("%s status %s of %s already reported", report.provider(), report.providerStatus(), report.externalId());
+            return;
+        }
+        Optional<OutboundDelivery> reply = deliveries.byExternalId(report.provider(), report.externalId());
+        if (reply.isEmpty()) {
+            Log.infof("%s reported %s for %s, which is not a reply of this gateway; ignored", report.provider(),
+                    report.providerStatus(), report.externalId());
+        } else if (report.status() != null) {
+            OutboundDelivery delivery = reply.get();
+            receipts.publish(new DeliveryReceipt(delivery.messageId, delivery.conversationKey,
+                    Channel.fromWireName(delivery.channel), delivery.provider, report.externalId(), report.status(),
+                    report.reason(), report.occurredAt()));
+            deliveries.advance(delivery.messageId, State.valueOf(report.status().name()), report.reason());
+        }
+        deliveries.recordStatus(report.provider(), report.externalId(), report.providerStatus());
+    }
+}
