@@ -66,6 +66,10 @@ public interface AdaptersConfig {
         /** Parts of a concatenated SMS still incomplete after this long are published as they are. */
         @WithDefault("1h")
         Duration concatTimeout();
+
+        /** How often incomplete concatenated SMS are checked against {@link #concatTimeout()}. */
+        @WithDefault("60s")
+        Duration concatCheckEvery();
     }
 
     interface Api {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.omnichannel.gateway.adapters.rest.FormBody;
+import io.omnichannel.gateway.adapters.support.WireMockResource;
 import io.omnichannel.gateway.contract.CloudEventRecords;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
@@ -15,6 +16,7 @@ import io.omnichannel.gateway.localstack.InjectLocalStack;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.LocalStackResource;
 import io.omnichannel.gateway.localstack.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,7 +29,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(LocalStackResource.class)
+@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "databases", value = "adapters"))
+@WithTestResource(WireMockResource.class)
 class TwilioWebhookTest {
 
     private static final String TOKEN = "test-twilio-auth-token";
@@ -123,6 +126,57 @@ class TwilioWebhookTest {
         try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
             assertThat(inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20))).hasSize(1);
         }
+    }
+
+    @Test
+    void publishesForTheConfiguredInboxOfTheNumberWrittenTo() {
+        String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
+        String body = "MessageSid=" + sid + "&AccountSid=ACtesteu&From=" + enc("+33612345678") + "&To=" + enc("+445550002222")
+                + "&Body=" + enc("photo attached") + "&NumMedia=1&MediaContentType0=" + enc("image/jpeg")
+                + "&MediaUrl0=" + enc("https://api.twilio.com/2010-04-01/Accounts/ACtesteu/Messages/" + sid + "/Media/ME1");
+        String signature = TwilioSignature.sign("test-eu-auth-token", PUBLIC_URL, FormBody.parse(body).pairs());
+
+        post(body, signature).then().statusCode(200);
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            ConsumerRecord<String, byte[]> record = inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20)).get(0);
+            InboundMessage message = CloudEventRecords.data(CloudEventRecords.read(record), InboundMessage.class);
+            assertThat(message.inbox()).isEqualTo("sms-eu");
+            assertThat(record.key()).isEqualTo("sms:sms-eu:+33612345678");
+            assertThat(message.attachments()).singleElement().satisfies(attachment -> {
+                assertThat(attachment.contentType()).isEqualTo("image/jpeg");
+                assertThat(attachment.ref()).endsWith("/Media/ME1");
+            });
+        }
+        // the default inbox's token does not open another inbox's number
+        post(body, sign(body)).then().statusCode(403);
+    }
+
+    @Test
+    void servesAConfiguredInboxByIdInThePath() {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String body = "MessageSid=" + sid + "&AccountSid=ACtesteu&From=" + enc("+33612345679") + "&To=" + enc("+445550002222")
+                + "&Body=hello";
+        String url = "https://gateway.test/webhooks/sms/twilio/sms-eu";
+        given().contentType("application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignature.sign("test-eu-auth-token", url, FormBody.parse(body).pairs()))
+                .body(body).post("/webhooks/sms/twilio/sms-eu").then().statusCode(200);
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20))).hasSize(1);
+        }
+    }
+
+    @Test
+    void answers404ForAnUnknownInbox() {
+        String body = form("SM404", "+14155550105", "to nobody");
+        given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature", sign(body))
+                .body(body).post("/webhooks/sms/twilio/no-such-inbox").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("no-such-inbox"));
+        // an inbox of another provider is not a Twilio inbox
+        given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature", sign(body))
+                .body(body).post("/webhooks/sms/twilio/crm").then().statusCode(404);
     }
 
     private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {
