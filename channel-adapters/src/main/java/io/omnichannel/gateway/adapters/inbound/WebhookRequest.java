@@ -3,6 +3,7 @@ package io.omnichannel.gateway.adapters.inbound;
 import io.omnichannel.gateway.adapters.rest.FormBody;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,11 @@ public final class WebhookRequest {
         return publicUrl;
     }
 
+    /** The headers, names in lower case. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
     public byte[] body() {
         return body;
     }
@@ -49,7 +55,7 @@ public final class WebhookRequest {
 
     /** The first value of a header, if present and not blank. */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null ? Optional.empty() : values.stream().filter(v -> !v.isBlank()).findFirst();
     }
 

@@ -11,6 +11,7 @@ import io.omnichannel.gateway.contract.CustomerRef;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.MessageIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +42,17 @@ public class VonageInboundAdapter implements InboundAdapter<VonageParams> {
 
     private final ConcatBuffer buffer;
     private final Duration maxAge;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Inject
     VonageInboundAdapter(ConcatBuffer buffer, AdaptersConfig config) {
+        this(buffer, config.vonage().signatureMaxAge(), Clock.systemUTC());
+    }
+
+    VonageInboundAdapter(ConcatBuffer buffer, Duration maxAge, Clock clock) {
         this.buffer = buffer;
-        this.maxAge = config.vonage().signatureMaxAge();
+        this.maxAge = maxAge;
+        this.clock = clock;
     }
 
     @Override

@@ -50,6 +50,30 @@ class TwilioInboundNormalizerTest {
     }
 
     @Test
+    void normalizesTheMmsSampleWithBothMediaAsAttachments() throws IOException {
+        InboundMessage message = TwilioInboundNormalizer.normalize(FormBody.parse(sample("CONSTRUCTED_inbound_mms.form")), NOW);
+
+        assertThat(message.externalId()).isEqualTo("MM3f5e2d1c0b9a8f7e6d5c4b3a2f1e0d9c");
+        assertThat(message.customer().handle()).isEqualTo("+14155550199");
+        assertThat(message.customer().displayName()).isEqualTo("Ada");
+        assertThat(message.text()).isEqualTo("سلام — 你好");
+        assertThat(message.sentAt()).isNull();
+        assertThat(message.attachments()).extracting("name", "contentType").containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ME0a1b2c3d4e5f60718293a4b5c6d7e8f9", "image/jpeg"),
+                org.assertj.core.groups.Tuple.tuple("ME9f8e7d6c5b4a39281706f5e4d3c2b1a0", "application/pdf"));
+        assertThat(message.attachments().get(0).ref()).startsWith("https://api.twilio.com/2010-04-01/Accounts/");
+    }
+
+    @Test
+    void usesTheConfiguredInboxIdWhenThereIsOne() throws IOException {
+        InboundMessage message = TwilioInboundNormalizer.normalize("sms-us", FormBody.parse(sample("inbound_sms.form")), NOW);
+
+        assertThat(message.inbox()).isEqualTo("sms-us");
+        assertThat(message.conversationKey()).isEqualTo("sms:sms-us:+19253920364");
+        assertThat(message.metadata()).containsEntry("To", "+19253920364");
+    }
+
+    @Test
     void namesTheMissingField() {
         assertThatThrownBy(() -> TwilioInboundNormalizer.normalize(FormBody.parse("MessageSid=SM1&To=%2B1555"), NOW))
                 .isInstanceOf(WebhookRejectedException.class)
