@@ -8,6 +8,7 @@ import io.omnichannel.gateway.routing.service.RoutingEventOutbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Publishes the outbox to Kafka: a batch is locked, sent, and marked published only after the
@@ -38,14 +38,19 @@ public class OutboxRelay {
     private final Producer<String, byte[]> producer;
     private final CoalescingTrigger trigger;
 
-    OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer, ManagedExecutor executor) {
+    OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer) {
         this.outbox = outbox;
         this.producer = producer;
-        this.trigger = new CoalescingTrigger("outbox relay", this::publishAll, executor);
+        this.trigger = new CoalescingTrigger("outbox relay", this::publishAll);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingEventOutbox.Written written) {
         trigger.fire();
+    }
+
+    @PreDestroy
+    void stop() {
+        trigger.close();
     }
 
     @Scheduled(every = "PT1S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,10 +3,10 @@ package io.omnichannel.gateway.routing.service;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.kit.concurrent.CoalescingTrigger;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Drives assignment: right after a commit that added waiting work or freed an agent, and on a
@@ -23,13 +23,18 @@ public class Dispatcher {
     private final AssignmentService assignments;
     private final CoalescingTrigger trigger;
 
-    Dispatcher(AssignmentService assignments, ManagedExecutor executor) {
+    Dispatcher(AssignmentService assignments) {
         this.assignments = assignments;
-        this.trigger = new CoalescingTrigger("dispatch", this::dispatchAll, executor);
+        this.trigger = new CoalescingTrigger("dispatch", this::dispatchAll);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkChanged change) {
         trigger.fire();
+    }
+
+    @PreDestroy
+    void stop() {
+        trigger.close();
     }
 
     @Scheduled(every = "${routing.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
