@@ -1,2 +1,3 @@
 CREATE DATABASE routing;
 CREATE DATABASE conversation;
+CREATE DATABASE adapters;

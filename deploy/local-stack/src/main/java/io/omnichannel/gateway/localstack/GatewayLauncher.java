@@ -25,7 +25,7 @@ public final class GatewayLauncher {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("channel-adapters", 8081, null),
+            new Service("channel-adapters", 8081, "adapters"),
             new Service("routing-service", 8082, "routing"),
             new Service("conversation-service", 8083, "conversation"));
 
@@ -47,7 +47,7 @@ public final class GatewayLauncher {
                     Integer.parseInt(env("GATEWAY_KAFKA_PORT", "9092")),
                     Integer.parseInt(env("GATEWAY_KAFKA_CONTROLLER_PORT", "9093")),
                     Integer.parseInt(env("GATEWAY_POSTGRES_PORT", "5432")),
-                    List.of("routing", "conversation"), true, List.of("-Xmx1g"), output));
+                    List.of("adapters", "routing", "conversation"), true, List.of("-Xmx1g"), output));
             running.add(stack);
 
             List<QuarkusService> services = new ArrayList<>();

@@ -25,12 +25,12 @@ final class RunningGateway implements AutoCloseable {
 
     RunningGateway() {
         Path root = Path.of(System.getProperty("gateway.root", "../..")).toAbsolutePath().normalize();
-        LocalStack.Options options = LocalStack.Options.forTests(List.of("routing", "conversation"));
+        LocalStack.Options options = LocalStack.Options.forTests(List.of("adapters", "routing", "conversation"));
         stack = LocalStack.start(options);
         LineSink logs = LineSink.files(options.workDir().resolve("logs"));
         List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         try {
-            adapters = start(root, "channel-adapters", null, jvm, logs);
+            adapters = start(root, "channel-adapters", "adapters", jvm, logs);
             routing = start(root, "routing-service", "routing", jvm, logs);
             conversations = start(root, "conversation-service", "conversation", jvm, logs);
             for (QuarkusService service : services) {
