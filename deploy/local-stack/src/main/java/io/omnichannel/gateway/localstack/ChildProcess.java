@@ -28,11 +28,13 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Deque<String> recentLines = new ArrayDeque<>();
     private final Duration gracePeriod;
+    private final boolean stopsOnEndOfInput;
 
-    private ChildProcess(String name, Process process, LineSink sink, Duration gracePeriod) {
+    private ChildProcess(String name, Process process, LineSink sink, Duration gracePeriod, boolean stopsOnEndOfInput) {
         this.name = name;
         this.process = process;
         this.gracePeriod = gracePeriod;
+        this.stopsOnEndOfInput = stopsOnEndOfInput;
         Thread pump = new Thread(() -> pump(sink), name + "-output");
         pump.setDaemon(true);
         pump.start();
@@ -41,14 +43,16 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * Starts {@code command}.
      *
-     * @param gracePeriod how long {@link #close()} waits for an orderly exit before killing
+     * @param gracePeriod       how long {@link #close()} waits for an orderly exit before killing
+     * @param stopsOnEndOfInput the process ends when its input closes (our own mains, see ParentWatch);
+     *                          others are asked to stop with SIGTERM
      */
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
-            LineSink sink, Duration gracePeriod) {
+            LineSink sink, Duration gracePeriod, boolean stopsOnEndOfInput) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
         builder.environment().putAll(environment);
         try {
-            return new ChildProcess(name, builder.start(), sink, gracePeriod);
+            return new ChildProcess(name, builder.start(), sink, gracePeriod, stopsOnEndOfInput);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
@@ -118,7 +122,7 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the process to stop (end of its input, then SIGTERM), and kills it and its children after the grace period. */
+    /** Asks the process to stop (end of its input, or SIGTERM), and kills it and its children after the grace period. */
     @Override
     public void close() {
         if (!process.isAlive()) {
@@ -131,6 +135,9 @@ public final class ChildProcess implements AutoCloseable {
             // already closed: the process is going away anyway
         }
         try {
+            if (!stopsOnEndOfInput) {
+                process.destroy();
+            }
             if (!process.waitFor(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroy();
                 if (!process.waitFor(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {

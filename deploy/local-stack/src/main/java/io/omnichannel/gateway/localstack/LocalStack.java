@@ -112,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
                         KafkaBrokerMain.class.getName(),
                         List.of(dataDir.toString(), String.valueOf(options.kafkaPort()),
                                 String.valueOf(options.kafkaControllerPort()))),
-                Map.of(), options.workDir(), options.output(), Duration.ofSeconds(20));
+                Map.of(), options.workDir(), options.output(), Duration.ofSeconds(20), true);
         kafka.awaitLine(KafkaBrokerMain.READY, START_TIMEOUT);
         createTopics();
     }
@@ -149,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
         postgres = ChildProcess.start("postgres",
                 ChildProcess.javaCommand(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), classpath, PostgresMain.class.getName(), args),
-                Map.of(), options.workDir(), options.output(), Duration.ofSeconds(20));
+                Map.of(), options.workDir(), options.output(), Duration.ofSeconds(20), true);
     }
 
     private void awaitPostgres() {

@@ -43,7 +43,7 @@ public final class QuarkusService implements AutoCloseable {
         options.add("-jar");
         options.add(jar.toString());
         ChildProcess process = ChildProcess.start(name, ChildProcess.javaCommand(options, null, null, List.of()),
-                environment, moduleDir, output, Duration.ofSeconds(20));
+                environment, moduleDir, output, Duration.ofSeconds(20), false);
         return new QuarkusService(name, port, process);
     }
 
