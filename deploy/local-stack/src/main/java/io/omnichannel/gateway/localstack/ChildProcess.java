@@ -54,7 +54,7 @@ public final class ChildProcess implements AutoCloseable {
         try {
             return new ChildProcess(name, builder.start(), sink, gracePeriod, stopsOnEndOfInput);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+            throw new UncheckedIOException("cannot start " + name + " (" + e.getMessage() + "): " + String.join(" ", command), e);
         }
     }
 

@@ -76,6 +76,11 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(options.kafkaPort(), "Kafka broker");
         Ports.requireFree(options.kafkaControllerPort(), "Kafka controller");
         Ports.requireFree(options.postgresPort(), "PostgreSQL");
+        try {
+            Files.createDirectories(options.workDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + options.workDir(), e);
+        }
         LocalStack stack = new LocalStack(options);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
