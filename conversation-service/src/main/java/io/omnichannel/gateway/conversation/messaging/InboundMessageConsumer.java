@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.conversation.messaging;
 
+import io.omnichannel.gateway.kit.kafka.TransientFailureRetry;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.Topics;
@@ -31,7 +32,8 @@ public class InboundMessageConsumer {
         try {
             ConsumedEvent<InboundMessage> event = ConsumedEvent.read(record, EventTypes.INBOUND_MESSAGE::equals,
                     InboundMessage.class);
-            outcomes.processed(record, service.receive(event.id(), event.data()));
+            outcomes.processed(record, TransientFailureRetry.call("applying event " + event.id(),
+                    () -> service.receive(event.id(), event.data())));
         } catch (RuntimeException e) {
             outcomes.deadLettered(record, e);
             throw e;

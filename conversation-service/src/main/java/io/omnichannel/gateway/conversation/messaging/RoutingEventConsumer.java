@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.conversation.messaging;
 
+import io.omnichannel.gateway.kit.kafka.TransientFailureRetry;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.MalformedEventException;
 import io.omnichannel.gateway.contract.RoutingEvent;
@@ -36,7 +37,8 @@ public class RoutingEventConsumer {
                 throw new MalformedEventException("event type '" + event.type() + "' does not match its data's type '"
                         + event.data().type().wireName() + "'");
             }
-            outcomes.processed(record, service.apply(event.id(), event.data()));
+            outcomes.processed(record, TransientFailureRetry.call("applying event " + event.id(),
+                    () -> service.apply(event.id(), event.data())));
         } catch (RuntimeException e) {
             outcomes.deadLettered(record, e);
             throw e;

@@ -8,6 +8,7 @@ import io.omnichannel.gateway.conversation.domain.Customer;
 import io.omnichannel.gateway.conversation.domain.PageCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,13 @@ import java.util.UUID;
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, UUID> {
 
     /** The conversation of {@code key} that is not resolved yet; there is at most one (unique partial index). */
+    /**
+     * The open conversation of {@code key}, locked until the transaction ends: the message and the
+     * routing consumers both change it, and neither may overwrite the other's change with a stale copy.
+     */
     public Optional<Conversation> findOpen(String key) {
-        return find("conversationKey = ?1 and status <> ?2", key, ConversationStatus.RESOLVED).singleResultOptional();
+        return find("conversationKey = ?1 and status <> ?2", key, ConversationStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
     }
 
     /**

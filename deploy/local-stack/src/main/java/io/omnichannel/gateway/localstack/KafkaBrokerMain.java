@@ -42,10 +42,11 @@ public final class KafkaBrokerMain {
         format(logDir, configFile);
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        ParentWatch.onParentGone(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             server.awaitShutdown();
-        });
+        }, "kafka-stop"));
+        ParentWatch.exitWhenParentGone();
         server.startup();
         System.out.println(READY);
         server.awaitShutdown();

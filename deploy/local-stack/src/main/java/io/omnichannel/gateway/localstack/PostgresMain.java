@@ -41,7 +41,7 @@ public final class PostgresMain {
                 .start();
         Runnable stop = stopOnce(postgres);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "postgres-stop"));
-        ParentWatch.onParentGone(stop);
+        ParentWatch.exitWhenParentGone();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             for (int i = 2; i < args.length; i++) {
                 createDatabaseIfMissing(connection, args[i]);

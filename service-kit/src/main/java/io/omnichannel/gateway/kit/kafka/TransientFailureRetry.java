@@ -3,6 +3,7 @@ package io.omnichannel.gateway.kit.kafka;
 import io.omnichannel.gateway.contract.MalformedEventException;
 import io.quarkus.logging.Log;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * How consumers treat failures: an event that breaks the contract goes to the dead-letter topic at
@@ -19,11 +20,17 @@ public final class TransientFailureRetry {
     }
 
     public static void run(String what, Runnable handler) {
+        call(what, () -> {
+            handler.run();
+            return null;
+        });
+    }
+
+    public static <T> T call(String what, Supplier<T> handler) {
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.run();
-                return;
+                return handler.get();
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
