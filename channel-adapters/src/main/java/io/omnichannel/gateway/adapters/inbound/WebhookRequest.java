@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A provider's webhook call exactly as it arrived: the raw body (signatures are computed over
@@ -15,7 +16,7 @@ public final class WebhookRequest {
 
     private final String method;
     private final String publicUrl;
-    private final Map<String, List<String>> headers;
+    private final Function<String, List<String>> headers;
     private final String rawQuery;
     private final byte[] body;
     private FormBody form;
@@ -25,11 +26,21 @@ public final class WebhookRequest {
      * @param publicUrl the URL as the provider sees it (scheme, host, path, query): what it signed
      */
     public WebhookRequest(String method, String publicUrl, Map<String, List<String>> headers, String rawQuery, byte[] body) {
+        this(method, publicUrl, name -> headers.get(name.toLowerCase(Locale.ROOT)), rawQuery, body, null);
+    }
+
+    /**
+     * @param headers a header's values by name, case-insensitively
+     * @param form    the body already parsed as a form by the endpoint, to save parsing it twice
+     */
+    public WebhookRequest(String method, String publicUrl, Function<String, List<String>> headers, String rawQuery,
+            byte[] body, FormBody form) {
         this.method = method;
         this.publicUrl = publicUrl;
         this.headers = headers;
         this.rawQuery = rawQuery;
         this.body = body == null ? new byte[0] : body;
+        this.form = form;
     }
 
     public String method() {
@@ -38,11 +49,6 @@ public final class WebhookRequest {
 
     public String publicUrl() {
         return publicUrl;
-    }
-
-    /** The headers, names in lower case. */
-    public Map<String, List<String>> headers() {
-        return headers;
     }
 
     public byte[] body() {
@@ -55,7 +61,7 @@ public final class WebhookRequest {
 
     /** The first value of a header, if present and not blank. */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        List<String> values = headers.apply(name);
         return values == null ? Optional.empty() : values.stream().filter(v -> !v.isBlank()).findFirst();
     }
 

@@ -1,15 +1,21 @@
 package io.omnichannel.gateway.adapters.publish;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.CloudEventRecords;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.Topics;
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -25,6 +31,10 @@ public class InboundPublisher {
     private final Producer<String, byte[]> producer;
     private final RecentMessageIds recentIds;
     private final MeterRegistry metrics;
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(Channel channel, String provider, String outcome) {
+    }
 
     InboundPublisher(Producer<String, byte[]> producer, RecentMessageIds recentIds, MeterRegistry metrics) {
         this.producer = producer;
@@ -34,6 +44,8 @@ public class InboundPublisher {
 
     public CompletionStage<Outcome> publish(InboundMessage message) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
+        // the rest of the request runs on its event loop, not on the producer's one I/O thread
+        Context eventLoop = Context.isOnEventLoopThread() ? Vertx.currentContext() : null;
         CompletableFuture<Void> earlier = recentIds.claim(message.id(), ack);
         if (earlier != null) {
             count(message, "duplicate");
@@ -47,10 +59,10 @@ public class InboundPublisher {
                 message.receivedAt(), message);
         try {
             producer.send(record, (metadata, error) -> {
-                if (error == null) {
-                    ack.complete(null);
+                if (eventLoop == null) {
+                    complete(ack, error);
                 } else {
-                    ack.completeExceptionally(new BrokerUnavailableException(error));
+                    eventLoop.runOnContext(nothing -> complete(ack, error));
                 }
             });
         } catch (RuntimeException error) {
@@ -70,9 +82,18 @@ public class InboundPublisher {
         });
     }
 
+    private static void complete(CompletableFuture<Void> ack, Exception error) {
+        if (error == null) {
+            ack.complete(null);
+        } else {
+            ack.completeExceptionally(new BrokerUnavailableException(error));
+        }
+    }
+
     private void count(InboundMessage message, String outcome) {
-        metrics.counter("gateway.inbound.messages", "channel", message.channel().wireName(),
-                "provider", message.provider(), "outcome", outcome).increment();
+        counters.computeIfAbsent(new CounterKey(message.channel(), message.provider(), outcome),
+                key -> metrics.counter("gateway.inbound.messages", "channel", message.channel().wireName(),
+                        "provider", message.provider(), "outcome", outcome)).increment();
     }
 
     public enum Outcome {

@@ -6,10 +6,6 @@ import io.omnichannel.gateway.adapters.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Builds the {@link WebhookRequest} of a JAX-RS call, with the public URL the provider signed. */
 @ApplicationScoped
@@ -22,10 +18,13 @@ public class WebhookRequests {
     }
 
     public WebhookRequest of(String method, Inbox inbox, UriInfo uri, HttpHeaders headers, byte[] body) {
-        Map<String, List<String>> lowerCase = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
+        return of(method, inbox, uri, headers, body, null);
+    }
+
+    /** @param form the body already parsed as a form, or null */
+    public WebhookRequest of(String method, Inbox inbox, UriInfo uri, HttpHeaders headers, byte[] body, FormBody form) {
         String query = uri.getRequestUri().getRawQuery();
-        return new WebhookRequest(method, publicUrl(inbox, uri), lowerCase, query, body);
+        return new WebhookRequest(method, publicUrl(inbox, uri), headers::getRequestHeader, query, body, form);
     }
 
     /** The inbox's configured public URL, else {@code adapters.public-base-url} + the request's path and query. */

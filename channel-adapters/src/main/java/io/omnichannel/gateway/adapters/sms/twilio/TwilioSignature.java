@@ -43,18 +43,21 @@ public final class TwilioSignature {
         }
     }
 
-    /** Compares in constant time against each accepted form of the URL. */
+    /**
+     * Compares in constant time against the URL as given, then against its other accepted forms (with
+     * or without the default port); the second form is only computed when the first does not match.
+     */
     public static boolean isValid(String authToken, String url, List<Map.Entry<String, String>> params, String signature) {
         if (signature == null || signature.isEmpty()) {
             return false;
         }
         byte[] given = signature.getBytes(StandardCharsets.UTF_8);
-        boolean valid = false;
         for (String candidate : urlVariants(url)) {
-            byte[] expected = sign(authToken, candidate, params).getBytes(StandardCharsets.UTF_8);
-            valid |= MessageDigest.isEqual(expected, given);
+            if (MessageDigest.isEqual(sign(authToken, candidate, params).getBytes(StandardCharsets.UTF_8), given)) {
+                return true;
+            }
         }
-        return valid;
+        return false;
     }
 
     /**

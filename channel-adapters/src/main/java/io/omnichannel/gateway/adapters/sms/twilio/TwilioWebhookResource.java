@@ -52,8 +52,10 @@ public class TwilioWebhookResource {
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge; retry after Retry-After seconds")
     public CompletionStage<String> receive(UriInfo uri, HttpHeaders headers, byte[] body) {
         pipeline.checkSize(body);
-        String to = FormBody.parse(new String(body, StandardCharsets.UTF_8)).first("To").orElse(null);
-        return receive(inboxes.twilioFor(to), uri, headers, body);
+        FormBody form = FormBody.parse(new String(body, StandardCharsets.UTF_8));
+        Inbox inbox = inboxes.twilioFor(form.first("To").orElse(null));
+        WebhookRequest request = requests.of("POST", inbox, uri, headers, body, form);
+        return pipeline.accept(TwilioInboundAdapter.INSTANCE, inbox, request).thenApply(published -> EMPTY_TWIML);
     }
 
     @POST
@@ -63,7 +65,9 @@ public class TwilioWebhookResource {
     @APIResponse(responseCode = "200", description = "Stored durably (or a retry of a stored message)")
     @APIResponse(responseCode = "404", description = "No Twilio inbox has that id")
     public CompletionStage<String> receiveFor(@PathParam("inbox") String inbox, UriInfo uri, HttpHeaders headers, byte[] body) {
-        return receive(inboxes.require(InboxRegistry.TWILIO, inbox), uri, headers, body);
+        Inbox found = inboxes.require(InboxRegistry.TWILIO, inbox);
+        WebhookRequest request = requests.of("POST", found, uri, headers, body);
+        return pipeline.accept(TwilioInboundAdapter.INSTANCE, found, request).thenApply(published -> EMPTY_TWIML);
     }
 
     @POST
@@ -81,10 +85,5 @@ public class TwilioWebhookResource {
         WebhookRequest request = requests.of("POST", null, uri, headers, body);
         pipeline.accept(TwilioStatusCallbackAdapter.INSTANCE, inbox, request).toCompletableFuture().join();
         return "";
-    }
-
-    private CompletionStage<String> receive(Inbox inbox, UriInfo uri, HttpHeaders headers, byte[] body) {
-        WebhookRequest request = requests.of("POST", inbox, uri, headers, body);
-        return pipeline.accept(TwilioInboundAdapter.INSTANCE, inbox, request).thenApply(published -> EMPTY_TWIML);
     }
 }
