@@ -26,7 +26,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The gateway's infrastructure on one machine without Docker: a real Kafka broker (KRaft) and a real
- * PostgreSQL, each in a child process that ends when this JVM ends. The topics of the contract are
+ * PostgreSQL, each in a child process that ends when this JVM ends (see {@link ParentWatch}), so
+ * no shutdown hook is needed and the owner decides the order of stopping. The topics of the contract are
  * created on start. Used by {@code ./gateway up} and, through {@link LocalStackResource}, by tests.
  */
 public final class LocalStack implements AutoCloseable {
@@ -41,7 +42,6 @@ public final class LocalStack implements AutoCloseable {
     private final String classpath;
     private ChildProcess kafka;
     private ChildProcess postgres;
-    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
     /**
      * @param workDir    holds {@code kafka/} and {@code postgres/} data
@@ -82,7 +82,6 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + options.workDir(), e);
         }
         LocalStack stack = new LocalStack(options);
-        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             stack.startPostgres();
             stack.startKafka();
@@ -138,11 +137,6 @@ public final class LocalStack implements AutoCloseable {
         if (!options.keepData()) {
             deleteRecursively(options.workDir().resolve("kafka"));
             deleteRecursively(options.workDir().resolve("postgres").resolve("data"));
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself
         }
     }
 
