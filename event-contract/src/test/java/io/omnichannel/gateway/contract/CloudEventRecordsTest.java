@@ -66,6 +66,19 @@ class CloudEventRecordsTest {
     }
 
     @Test
+    void keysAReplyByTheConversationItAnswers() {
+        OutboundMessage sameChannel = new OutboundMessage("r1", "c1", Channel.SMS, "twilio", "+1555", "+1666", "ana",
+                null, "hi", null, null, null, Instant.EPOCH, null);
+        assertThat(sameChannel.conversationKey()).isEqualTo("sms:+1555:+1666");
+
+        OutboundMessage callBackBySms = new OutboundMessage("r2", "c2", Channel.SMS, "twilio", "+1555", "+1666", "ana",
+                null, "we tried to call you", null, null, null, Instant.EPOCH, null, "phone:connect-main:+1666");
+        byte[] json = EventJson.write(callBackBySms);
+        assertThat(EventJson.read(json, OutboundMessage.class)).isEqualTo(callBackBySms);
+        assertThat(EventJson.read(json, OutboundMessage.class).conversationKey()).isEqualTo("phone:connect-main:+1666");
+    }
+
+    @Test
     void givesTheSameIdToTheSameProviderMessage() {
         assertThat(MessageIds.forProviderMessage("twilio", "+1555", "SM1"))
                 .isEqualTo(MessageIds.forProviderMessage("twilio", "+1555", "SM1"))
