@@ -8,6 +8,7 @@ import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.Topics;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class InboundPublisher {
     private record CounterKey(Channel channel, String provider, String outcome) {
     }
 
-    InboundPublisher(Producer<String, byte[]> producer, RecentMessageIds recentIds, MeterRegistry metrics) {
+    InboundPublisher(@Identifier("inbound") Producer<String, byte[]> producer, RecentMessageIds recentIds, MeterRegistry metrics) {
         this.producer = producer;
         this.recentIds = recentIds;
         this.metrics = metrics;

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The baseline: a plain Kafka producer with the adapter's producer settings (acks=all, idempotence,
- * linger 1 ms) sending records just like the adapter's (same CloudEvent headers, same JSON value,
+ * the same linger) sending records just like the adapter's (same CloudEvent headers, same JSON value,
  * same key spread) as fast as the broker takes them. What Kafka's ProducerPerformance does, with the
  * adapter's record instead of random bytes.
  */
@@ -56,12 +56,12 @@ final class RawProducerLoop {
         return size;
     }
 
-    static Result run(String bootstrapServers, String topic, int records) throws InterruptedException {
+    static Result run(String bootstrapServers, String topic, int records, int lingerMs) throws InterruptedException {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         ProducerRecord<String, byte[]>[] prepared = prepare(topic, records);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topic);

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * producer's throughput on the same broker with the same records, all in one run.
  *
  * <p>{@code ./mvnw -B -pl channel-adapters -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=500,1000,2000,4000 -Dbench.seconds=10 -Dbench.raw-records=200000}, and
+ * ({@code -Dbench.rates=500,1000,2000,4000 -Dbench.seconds=10 -Dbench.raw-records=200000 -Dbench.linger-ms=5}, and
  * {@code -Dbench.adapter-jvm="-XX:StartFlightRecording=..."} to profile the adapter). Results
  * are printed and written to {@code target/bench/sms-webhook.md}.
  */
@@ -44,6 +44,7 @@ public final class SmsWebhookBenchmark {
         int rawRecords = Integer.getInteger("bench.raw-records", 200_000);
         int ceilingRequests = Integer.getInteger("bench.ceiling-requests", 100_000);
         int inFlight = Integer.getInteger("bench.in-flight", 64);
+        int lingerMs = Integer.getInteger("bench.linger-ms", 5);
         Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
         List<String> adapterJvm = new ArrayList<>(List.of("-Xmx1g"));
         String extraJvm = System.getProperty("bench.adapter-jvm", "");
@@ -66,7 +67,8 @@ public final class SmsWebhookBenchmark {
                             "DB_USER", LocalStack.DB_USER,
                             "DB_PASSWORD", LocalStack.DB_PASSWORD,
                             "PUBLIC_BASE_URL", publicBaseUrl,
-                            "TWILIO_AUTH_TOKEN", TOKEN),
+                            "TWILIO_AUTH_TOKEN", TOKEN,
+                            "ADAPTERS_INBOUND_LINGER", lingerMs + "ms"),
                     adapterJvm, LineSink.files(options.workDir().resolve("logs")));
                     WebhookLoad load = new WebhookLoad(port, 256)) {
                 adapter.awaitReady(Duration.ofMinutes(2));
@@ -76,9 +78,9 @@ public final class SmsWebhookBenchmark {
                 log("warming up");
                 load.closedLoop("warm-up", sms.prepare(60_000), inFlight);
                 load.openLoop("warm-up", sms.prepare(10_000), 2000);
-                RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords / 4);
+                RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords / 4, lingerMs);
 
-                RawProducerLoop.Result rawBefore = RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords);
+                RawProducerLoop.Result rawBefore = RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords, lingerMs);
                 log(String.format("raw producer: %.0f records/s", rawBefore.perSecond()));
                 for (int rate : rates) {
                     WebhookLoad.Result result = load.openLoop(rate + "/s", sms.prepare(rate * seconds), rate);
@@ -87,30 +89,32 @@ public final class SmsWebhookBenchmark {
                 }
                 WebhookLoad.Result ceiling = load.closedLoop(inFlight + " in flight", sms.prepare(ceilingRequests), inFlight);
                 log(line(ceiling));
-                RawProducerLoop.Result rawAfter = RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords);
+                RawProducerLoop.Result rawAfter = RawProducerLoop.run(stack.kafkaBootstrapServers(), RAW_TOPIC, rawRecords, lingerMs);
                 log(String.format("raw producer: %.0f records/s", rawAfter.perSecond()));
 
-                report(results, ceiling, rawBefore, rawAfter, seconds, inFlight);
+                report(results, ceiling, rawBefore, rawAfter, seconds, inFlight, lingerMs);
             }
         }
         System.exit(0);
     }
 
     private static void report(List<WebhookLoad.Result> rates, WebhookLoad.Result ceiling, RawProducerLoop.Result rawBefore,
-            RawProducerLoop.Result rawAfter, int seconds, int inFlight) throws IOException {
+            RawProducerLoop.Result rawAfter, int seconds, int inFlight, int lingerMs) throws IOException {
         double raw = Math.max(rawBefore.perSecond(), rawAfter.perSecond());
         StringBuilder out = new StringBuilder();
         out.append("SMS webhook benchmark, ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("\n\n");
+                .append(System.getProperty("java.version")).append(", load average ")
+                .append(String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append(", producer linger ").append(lingerMs).append(" ms (adapter and raw)\n\n");
         out.append("| load | offered | accepted | failed | accepted msg/s | p50 ms | p99 ms | max ms |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (WebhookLoad.Result result : rates) {
             out.append(row("open loop " + result.label() + " for " + seconds + " s", result));
         }
         out.append(row("closed loop, " + inFlight + " in flight", ceiling));
-        out.append(String.format("%nRaw producer (acks=all, idempotent, linger 1 ms, %d-byte records incl. headers, same broker): "
-                        + "%.0f records/s before, %.0f after the webhook runs.%n", rawBefore.recordBytes(), rawBefore.perSecond(),
+        out.append(String.format("%nRaw producer (acks=all, idempotent, linger %d ms, %d-byte records incl. headers, same broker): "
+                        + "%.0f records/s before, %.0f after the webhook runs.%n", lingerMs, rawBefore.recordBytes(), rawBefore.perSecond(),
                 rawAfter.perSecond()));
         out.append(String.format("Adapter ceiling %.0f msg/s = %.0f%% of the raw producer's %.0f records/s.%n",
                 ceiling.acceptedPerSecond(), 100 * ceiling.acceptedPerSecond() / raw, raw));
