@@ -65,7 +65,8 @@ final class RoutingTestSupport {
     /** Every test starts from an empty routing state so that agents of one test never take another's work. */
     static void clearRoutingState(EntityManager entityManager) {
         QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("TRUNCATE work_item, agent_capacity, agent, processed_event, outbox_event")
+                .createNativeQuery("TRUNCATE work_item, agent_capacity, agent, processed_event, outbox_event, customer_affinity, response_log, "
+                        + "inbox_routing, response_policy, business_calendar, team")
                 .executeUpdate());
     }
 }

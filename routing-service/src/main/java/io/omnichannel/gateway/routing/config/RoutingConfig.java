@@ -1,20 +1,58 @@
 package io.omnichannel.gateway.routing.config;
 
 import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.routing.core.Strategy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Set;
 
-/** Routing policies ({@code routing.*}). */
+/** Routing policies ({@code routing.*}); targets can be refined per inbox and priority over the API. */
 @ConfigMapping(prefix = "routing")
 public interface RoutingConfig {
 
-    /** Time to the first agent response, per channel. A conversation is due at arrival + its channel's target. */
+    /** Default time to an agent's response, per channel. A conversation is due at clock start + target. */
     ResponseTargets responseTargets();
 
-    /** How often waiting work is re-examined even when nothing signalled a change (e.g. another instance's). */
+    /** How an agent is chosen among the eligible ones: LEAST_BUSY, LONGEST_IDLE or ROUND_ROBIN. */
+    @WithDefault("LEAST_BUSY")
+    Strategy strategy();
+
+    /** Channels an agent works alone on: while on a call they take nothing else, and a busy agent takes no call. */
+    @WithDefault("PHONE")
+    Set<Channel> exclusiveChannels();
+
+    /** Fraction of the target at which an sla-warning is raised and eligibility widened. */
+    @WithDefault("0.8")
+    double warnFraction();
+
+    /** How long a returning customer waits for the agent who served them last, if that agent is online but busy. */
+    @WithDefault("PT5M")
+    Duration stickyWindow();
+
+    /** After this wait, optional skills (e.g. the message's language) are no longer required. */
+    @WithDefault("PT2M")
+    Duration optionalSkillsWait();
+
+    Offers offers();
+
+    /** When an agent goes AWAY or OFFLINE, also return the conversations they hold but have not answered yet. */
+    @WithDefault("true")
+    boolean returnUnansweredOnAway();
+
+    /** How often waiting work, offers and SLA clocks are re-examined even when nothing signalled a change. */
     @WithDefault("PT1S")
     Duration dispatchInterval();
+
+    interface Offers {
+        /** Channels whose assignments need no acceptance (asynchronous ones). */
+        @WithDefault("EMAIL,SMS,SOCIAL")
+        Set<Channel> autoAcceptChannels();
+
+        /** How long an agent has to accept an offer before it goes to someone else. */
+        @WithDefault("PT2M")
+        Duration timeout();
+    }
 
     interface ResponseTargets {
         @WithDefault("PT10M")

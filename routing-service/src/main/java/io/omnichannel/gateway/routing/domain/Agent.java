@@ -14,10 +14,10 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /** A person who answers conversations, with how many they can hold at once on each channel. */
 @Entity
@@ -32,6 +32,10 @@ public class Agent {
     /** Comma-separated skill tags. */
     @Column(name = "skills")
     String skillList = "";
+
+    /** Comma-separated team ids. */
+    @Column(name = "teams")
+    String teamList = "";
 
     @Enumerated(EnumType.STRING)
     public Presence presence = Presence.OFFLINE;
@@ -55,11 +59,19 @@ public class Agent {
     @Column(name = "capacity")
     public Map<Channel, Integer> capacities = new EnumMap<>(Channel.class);
 
-    public List<String> skills() {
-        return skillList.isEmpty() ? List.of() : Arrays.asList(skillList.split(","));
+    public Set<String> skills() {
+        return Tags.parse(skillList);
     }
 
-    public void setSkills(List<String> skills) {
-        skillList = String.join(",", skills);
+    public void setSkills(Collection<String> skills) {
+        skillList = Tags.format(skills);
+    }
+
+    public Set<String> teams() {
+        return Tags.parse(teamList);
+    }
+
+    public void setTeams(Collection<String> teams) {
+        teamList = Tags.formatIds(teams);
     }
 }

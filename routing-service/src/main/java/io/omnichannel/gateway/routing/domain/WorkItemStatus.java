@@ -1,6 +1,9 @@
 package io.omnichannel.gateway.routing.domain;
 
-/** A work item waits in the queue until it is assigned to an agent. */
+/**
+ * WAITING in the queue → OFFERED to an agent (counts against their capacity until accepted,
+ * rejected or expired) → ASSIGNED → RESOLVED. A rejected or expired offer goes back to WAITING.
+ */
 public enum WorkItemStatus {
-    WAITING, ASSIGNED
+    WAITING, OFFERED, ASSIGNED, RESOLVED
 }

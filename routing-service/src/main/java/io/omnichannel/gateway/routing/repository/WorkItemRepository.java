@@ -6,22 +6,34 @@ import io.omnichannel.gateway.routing.domain.WorkItemStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID> {
 
-    /** The conversation's waiting or assigned item, if it has one. */
-    public Optional<WorkItem> findActive(String conversationKey) {
-        return find("conversationKey = ?1 and status in ?2", conversationKey,
-                List.of(WorkItemStatus.WAITING, WorkItemStatus.ASSIGNED)).firstResultOptional();
+    private static final List<WorkItemStatus> ACTIVE = List.of(WorkItemStatus.WAITING, WorkItemStatus.OFFERED,
+            WorkItemStatus.ASSIGNED);
+
+    /** The conversation's waiting, offered or assigned item, locked for a change. */
+    public Optional<WorkItem> lockActive(String conversationKey) {
+        return find("conversationKey = ?1 and status in ?2", conversationKey, ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<WorkItem> lock(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /**
-     * The next waiting items of a channel in the router's order (earliest due first), locked; items another
-     * instance is assigning right now are skipped rather than waited for.
+     * The next waiting items of a channel in the router's order (earliest due first), locked; items
+     * another instance is deciding on right now are skipped rather than waited for.
      */
     @SuppressWarnings("unchecked")
     public List<WorkItem> lockNextWaiting(Channel channel, int limit) {
@@ -36,7 +48,71 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
                 .getResultList();
     }
 
-    public List<WorkItem> waitingInOrder(int limit) {
-        return find("status", Sort.by("dueAt").and("arrivedAt"), WorkItemStatus.WAITING).page(0, limit).list();
+    /** Items whose offer has expired, locked. */
+    @SuppressWarnings("unchecked")
+    public List<WorkItem> lockExpiredOffers(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM work_item WHERE status = 'OFFERED' AND offer_expires_at <= :now
+                ORDER BY offer_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                """, WorkItem.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
+    /** Items whose running clock passed its warning time (or its due time) without the matching event yet, locked. */
+    @SuppressWarnings("unchecked")
+    public List<WorkItem> lockClocksToEscalate(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM work_item
+                WHERE awaiting_response AND status <> 'RESOLVED'
+                  AND ((sla_state = 'OK' AND warn_at <= :now) OR (sla_state <> 'BREACHED' AND due_at <= :now))
+                ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                """, WorkItem.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
+    /** Items an agent holds in {@code status}, locked. */
+    public List<WorkItem> lockHeldBy(String agentId, WorkItemStatus status) {
+        return find("assignedAgentId = ?1 and status = ?2", agentId, status)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** How many conversations each agent holds (offered or assigned) per channel. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<Channel, Integer>> heldByAgent() {
+        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT assigned_agent_id, channel, count(*) FROM work_item
+                WHERE status IN ('OFFERED', 'ASSIGNED') GROUP BY assigned_agent_id, channel
+                """).getResultList();
+        for (Object[] row : rows) {
+            loads.computeIfAbsent((String) row[0], a -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf((String) row[1]), ((Number) row[2]).intValue());
+        }
+        return loads;
+    }
+
+    /** What one agent holds per channel, counted under the agent's lock. */
+    public Map<Channel, Integer> heldBy(String agentId) {
+        Map<Channel, Integer> load = new EnumMap<>(Channel.class);
+        getEntityManager().createQuery("""
+                select w.channel, count(w) from WorkItem w
+                where w.assignedAgentId = :agent and w.status in :held group by w.channel
+                """, Object[].class)
+                .setParameter("agent", agentId)
+                .setParameter("held", List.of(WorkItemStatus.OFFERED, WorkItemStatus.ASSIGNED))
+                .getResultList()
+                .forEach(row -> load.put((Channel) row[0], ((Number) row[1]).intValue()));
+        return load;
+    }
+
+    public List<WorkItem> waitingInOrder(Channel channel, int limit) {
+        return channel == null
+                ? find("status", Sort.by("dueAt").and("arrivedAt"), WorkItemStatus.WAITING).page(0, limit).list()
+                : find("status = ?1 and channel = ?2", Sort.by("dueAt").and("arrivedAt"), WorkItemStatus.WAITING, channel)
+                        .page(0, limit).list();
+    }
+
+    public List<WorkItem> offeredTo(String agentId) {
+        return find("assignedAgentId = ?1 and status = ?2", Sort.by("offerExpiresAt"), agentId, WorkItemStatus.OFFERED).list();
     }
 }

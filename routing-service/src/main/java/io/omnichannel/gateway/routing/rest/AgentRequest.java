@@ -9,9 +9,12 @@ import java.util.Map;
  * Body of {@code PUT /api/v1/agents/{id}}.
  *
  * @param channels how many conversations the agent holds at once per channel, e.g. {@code {"sms": 5, "chat": 3}}
+ * @param skills   language codes and tags, e.g. {@code ["es", "billing", "supervisor"]}
+ * @param teams    ids of existing teams
  */
 public record AgentRequest(
         @NotBlank String name,
         @NotEmpty Map<String, Integer> channels,
-        List<String> skills) {
+        List<String> skills,
+        List<String> teams) {
 }

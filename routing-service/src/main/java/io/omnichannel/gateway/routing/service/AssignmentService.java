@@ -3,78 +3,145 @@ package io.omnichannel.gateway.routing.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.RoutingEventType;
+import io.omnichannel.gateway.routing.config.RoutingConfig;
+import io.omnichannel.gateway.routing.core.AgentProfile;
+import io.omnichannel.gateway.routing.core.Decision;
+import io.omnichannel.gateway.routing.core.DecisionCore;
+import io.omnichannel.gateway.routing.core.WorkRequest;
 import io.omnichannel.gateway.routing.domain.Agent;
 import io.omnichannel.gateway.routing.domain.Presence;
+import io.omnichannel.gateway.routing.domain.SlaState;
+import io.omnichannel.gateway.routing.domain.Tags;
+import io.omnichannel.gateway.routing.domain.Team;
 import io.omnichannel.gateway.routing.domain.WorkItem;
 import io.omnichannel.gateway.routing.repository.AgentRepository;
 import io.omnichannel.gateway.routing.repository.WorkItemRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Assigns waiting work of one channel, earliest due first, to ONLINE agents with a free slot on that
- * channel, least busy first. Capacity holds across instances: an agent is locked before its load is
- * counted, and a work item is locked before it is assigned.
+ * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents with
+ * their loads go into a {@link DecisionCore}, which decides; each decision is then committed under
+ * the agent's row lock after the agent's load is counted again, so capacity holds with any number of
+ * instances. Asynchronous channels are assigned at once, the others are offered with a timeout.
  */
 @ApplicationScoped
 public class AssignmentService {
 
-    static final int BATCH_SIZE = 50;
-    private static final int CANDIDATES = 5;
+    static final int BATCH_PER_CHANNEL = 200;
 
     private final WorkItemRepository workItems;
     private final AgentRepository agents;
     private final RoutingEventOutbox events;
+    private final RoutingConfig config;
+    private final EntityManager entityManager;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
     AssignmentService(WorkItemRepository workItems, AgentRepository agents, RoutingEventOutbox events,
-            MeterRegistry metrics) {
+            RoutingConfig config, EntityManager entityManager, MeterRegistry metrics) {
         this.workItems = workItems;
         this.agents = agents;
         this.events = events;
+        this.config = config;
+        this.entityManager = entityManager;
         this.metrics = metrics;
     }
 
-    /** @return how many items were assigned; fewer than {@link #BATCH_SIZE} means nothing more can be now */
+    /** @return how many items were offered or assigned */
     @Transactional
-    public int assignNextBatch(Channel channel) {
-        int assigned = 0;
-        for (WorkItem item : workItems.lockNextWaiting(channel, BATCH_SIZE)) {
-            Optional<Agent> agent = lockAgentWithFreeSlot(channel);
-            if (agent.isEmpty()) {
-                break;
-            }
-            Instant now = clock.instant();
-            item.assignTo(agent.get(), now);
-            agents.flush();
-            events.record(RoutingEventType.ASSIGNED, item, now);
-            assigned++;
-            metrics.counter("gateway.routing.assignments", "channel", channel.wireName()).increment();
-            metrics.timer("gateway.routing.queue.wait", "channel", channel.wireName())
-                    .record(Duration.between(item.arrivedAt, now));
-            Log.infof("assigned %s (work item %s) to agent %s", item.conversationKey, item.id, item.assignedAgentId);
+    public int assignWaiting() {
+        Instant now = clock.instant();
+        Map<String, WorkItem> waiting = new HashMap<>();
+        for (Channel channel : Channel.values()) {
+            workItems.lockNextWaiting(channel, BATCH_PER_CHANNEL).forEach(item -> waiting.put(item.id.toString(), item));
         }
-        return assigned;
-    }
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        DecisionCore core = new DecisionCore(config.strategy(), config.exclusiveChannels());
+        Map<String, Map<Channel, Integer>> loads = workItems.heldByAgent();
+        for (Agent agent : agents.online()) {
+            core.putAgent(profile(agent), true, loads.getOrDefault(agent.id, Map.of()),
+                    agent.lastAssignedAt == null ? 0 : agent.lastAssignedAt.toEpochMilli());
+        }
+        Map<String, Team> teams = new HashMap<>();
+        waiting.values().forEach(item -> core.addWork(request(item, now, teams)));
 
-    private Optional<Agent> lockAgentWithFreeSlot(Channel channel) {
-        for (String candidate : agents.candidatesFor(channel, CANDIDATES)) {
-            Optional<Agent> locked = agents.lockIfFree(candidate);
-            if (locked.isPresent() && hasFreeSlot(locked.get(), channel)) {
-                return locked;
+        int decided = 0;
+        for (Decision decision : core.drain(now.toEpochMilli(), waiting.size())) {
+            WorkItem item = waiting.get(decision.work().id());
+            if (commit(item, decision.agentId(), now)) {
+                decided++;
             }
         }
-        return Optional.empty();
+        return decided;
     }
 
-    private boolean hasFreeSlot(Agent agent, Channel channel) {
+    /** Re-checks the decision under the agent's lock and applies it; false when the agent is no longer free. */
+    private boolean commit(WorkItem item, String agentId, Instant now) {
+        Agent agent = agents.lockIfFree(agentId).orElse(null);
+        if (agent == null || !hasRoomFor(agent, item.channel)) {
+            return false;
+        }
+        boolean autoAccept = config.offers().autoAcceptChannels().contains(item.channel);
+        if (autoAccept) {
+            item.assignTo(agent, now);
+        } else {
+            item.offerTo(agent, now, now.plus(config.offers().timeout()));
+        }
+        agents.flush();
+        events.record(autoAccept ? RoutingEventType.ASSIGNED : RoutingEventType.OFFERED, item, now);
+        metrics.counter("gateway.routing.assignments", "channel", item.channel.wireName()).increment();
+        metrics.timer("gateway.routing.queue.wait", "channel", item.channel.wireName())
+                .record(Duration.between(item.clockStartedAt, now));
+        Log.infof("%s %s (work item %s) to agent %s", autoAccept ? "assigned" : "offered", item.conversationKey,
+                item.id, agentId);
+        return true;
+    }
+
+    /** Capacity and the mixing rule, counted from the database under the agent's lock. */
+    boolean hasRoomFor(Agent agent, Channel channel) {
+        if (agent.presence != Presence.ONLINE) {
+            return false;
+        }
+        Map<Channel, Integer> held = workItems.heldBy(agent.id);
         int capacity = agent.capacities.getOrDefault(channel, 0);
-        return agent.presence == Presence.ONLINE && agents.activeAssignments(agent.id, channel) < capacity;
+        if (held.getOrDefault(channel, 0) >= capacity) {
+            return false;
+        }
+        boolean holdsExclusive = held.keySet().stream().anyMatch(c -> held.get(c) > 0 && config.exclusiveChannels().contains(c));
+        boolean holdsAny = held.values().stream().anyMatch(count -> count > 0);
+        return !holdsExclusive && !(config.exclusiveChannels().contains(channel) && holdsAny);
+    }
+
+    private static AgentProfile profile(Agent agent) {
+        return new AgentProfile(agent.id, Map.copyOf(agent.capacities), agent.skills(), agent.teams());
+    }
+
+    private WorkRequest request(WorkItem item, Instant now, Map<String, Team> teams) {
+        boolean dropOptional = item.escalated || item.slaState != SlaState.OK
+                || now.isAfter(item.clockStartedAt.plus(config.optionalSkillsWait()));
+        Set<String> eligibleTeams = new LinkedHashSet<>();
+        if (item.teamId != null) {
+            eligibleTeams.add(item.teamId);
+            Team team = teams.computeIfAbsent(item.teamId, id -> entityManager.find(Team.class, id));
+            if (team != null && team.overflowTeamId != null && item.slaState != SlaState.OK) {
+                eligibleTeams.add(team.overflowTeamId);
+            }
+        }
+        return new WorkRequest(item.id.toString(), item.channel, item.dueAt.toEpochMilli(),
+                item.arrivedAt.toEpochMilli(), item.priority.ordinal(), Tags.parse(item.requiredSkills),
+                Tags.parse(item.optionalSkills), dropOptional, eligibleTeams, Tags.parse(item.excludedAgents),
+                item.preferredAgent, item.preferUntil == null ? 0 : item.preferUntil.toEpochMilli());
     }
 }

@@ -1,6 +1,5 @@
 package io.omnichannel.gateway.routing.service;
 
-import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.kit.concurrent.CoalescingTrigger;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -9,9 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * Drives assignment: right after a commit that added waiting work or freed an agent, and on a
- * schedule for changes made by other instances. Runs one pass at a time per instance; several
- * instances are safe because every assignment happens under row locks (see {@link AssignmentService}).
+ * Drives the router: right after a commit that may allow an assignment (new work, an agent coming
+ * online or freeing a slot), and on a schedule for expired offers, SLA clocks and changes made by
+ * other instances. One pass at a time per instance; several instances are safe because every
+ * change happens under row locks.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -21,15 +21,26 @@ public class Dispatcher {
     }
 
     private final AssignmentService assignments;
+    private final OfferService offers;
+    private final SlaMonitor sla;
     private final CoalescingTrigger trigger;
 
-    Dispatcher(AssignmentService assignments) {
+    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla) {
         this.assignments = assignments;
-        this.trigger = new CoalescingTrigger("dispatch", this::dispatchAll);
+        this.offers = offers;
+        this.sla = sla;
+        this.trigger = new CoalescingTrigger("dispatch", this::dispatch);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkChanged change) {
         trigger.fire();
+    }
+
+    @Scheduled(every = "${routing.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPass() {
+        offers.expireOffers();
+        sla.escalateDueClocks();
+        trigger.runNow();
     }
 
     @PreDestroy
@@ -37,16 +48,9 @@ public class Dispatcher {
         trigger.close();
     }
 
-    @Scheduled(every = "${routing.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledPass() {
-        trigger.runNow();
-    }
-
-    private void dispatchAll() {
-        for (Channel channel : Channel.values()) {
-            while (assignments.assignNextBatch(channel) == AssignmentService.BATCH_SIZE) {
-                // a full batch was assigned: there may be more
-            }
+    private void dispatch() {
+        while (assignments.assignWaiting() > 0) {
+            // something was assigned: look again, the queue may hold more that fits
         }
     }
 }

@@ -1,0 +1,153 @@
+package io.omnichannel.gateway.routing.service;
+
+import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.routing.domain.BusinessCalendar;
+import io.omnichannel.gateway.routing.domain.BusinessHours;
+import io.omnichannel.gateway.routing.domain.InboxRouting;
+import io.omnichannel.gateway.routing.domain.Priority;
+import io.omnichannel.gateway.routing.domain.ResponsePolicy;
+import io.omnichannel.gateway.routing.domain.Tags;
+import io.omnichannel.gateway.routing.domain.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Teams, response policies, business calendars and inbox routing rules, as managed over the API. */
+@ApplicationScoped
+public class PolicyAdminService {
+
+    private final EntityManager entityManager;
+
+    PolicyAdminService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public Team putTeam(String id, String name, String overflowTeamId) {
+        if (overflowTeamId != null && (overflowTeamId.equals(id) || entityManager.find(Team.class, overflowTeamId) == null)) {
+            throw new InvalidRequestException("overflowTeamId", "overflow team '" + overflowTeamId + "' must be another existing team");
+        }
+        Team team = entityManager.find(Team.class, id);
+        if (team == null) {
+            team = new Team();
+            team.id = id;
+            team.createdAt = Instant.now();
+            entityManager.persist(team);
+        }
+        team.name = name;
+        team.overflowTeamId = overflowTeamId;
+        return team;
+    }
+
+    @Transactional
+    public Team team(String id) {
+        Team team = entityManager.find(Team.class, id);
+        if (team == null) {
+            throw new NotFoundException("no team '" + id + "'");
+        }
+        return team;
+    }
+
+    @Transactional
+    public List<Team> teams() {
+        return entityManager.createQuery("from Team order by id", Team.class).getResultList();
+    }
+
+    @Transactional
+    public ResponsePolicy putPolicy(Channel channel, String inbox, Priority priority, Duration target) {
+        if (target.isNegative() || target.isZero()) {
+            throw new InvalidRequestException("target", "target must be a positive duration like PT10M");
+        }
+        ResponsePolicy.Key key = new ResponsePolicy.Key(channel.name(), inbox == null ? ResponsePolicy.ANY : inbox,
+                priority == null ? ResponsePolicy.ANY : priority.name());
+        ResponsePolicy policy = entityManager.find(ResponsePolicy.class, key);
+        if (policy == null) {
+            policy = new ResponsePolicy();
+            policy.key = key;
+            entityManager.persist(policy);
+        }
+        policy.targetSeconds = (int) Math.min(Integer.MAX_VALUE, target.toSeconds());
+        return policy;
+    }
+
+    @Transactional
+    public void deletePolicy(Channel channel, String inbox, Priority priority) {
+        ResponsePolicy policy = entityManager.find(ResponsePolicy.class, new ResponsePolicy.Key(channel.name(),
+                inbox == null ? ResponsePolicy.ANY : inbox, priority == null ? ResponsePolicy.ANY : priority.name()));
+        if (policy == null) {
+            throw new NotFoundException("no such policy");
+        }
+        entityManager.remove(policy);
+    }
+
+    @Transactional
+    public List<ResponsePolicy> policies() {
+        return entityManager.createQuery("from ResponsePolicy", ResponsePolicy.class).getResultList();
+    }
+
+    @Transactional
+    public BusinessCalendar putCalendar(String id, String timeZone, Collection<String> weeklyHours, Collection<String> holidays) {
+        String hours = String.join("\n", weeklyHours);
+        String days = String.join(",", holidays);
+        try {
+            BusinessHours.parse(timeZone, hours, days);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("weeklyHours", e.getMessage());
+        }
+        BusinessCalendar calendar = entityManager.find(BusinessCalendar.class, id);
+        if (calendar == null) {
+            calendar = new BusinessCalendar();
+            calendar.id = id;
+            entityManager.persist(calendar);
+        }
+        calendar.timeZone = timeZone;
+        calendar.weeklyHours = hours;
+        calendar.holidays = days;
+        return calendar;
+    }
+
+    @Transactional
+    public BusinessCalendar calendar(String id) {
+        BusinessCalendar calendar = entityManager.find(BusinessCalendar.class, id);
+        if (calendar == null) {
+            throw new NotFoundException("no calendar '" + id + "'");
+        }
+        return calendar;
+    }
+
+    @Transactional
+    public InboxRouting putInboxRouting(String inbox, String calendarId, String teamId, Collection<String> requiredSkills,
+            Collection<String> optionalSkills, Priority defaultPriority) {
+        if (calendarId != null && entityManager.find(BusinessCalendar.class, calendarId) == null) {
+            throw new InvalidRequestException("calendarId", "no calendar '" + calendarId + "'");
+        }
+        if (teamId != null && entityManager.find(Team.class, teamId) == null) {
+            throw new InvalidRequestException("teamId", "no team '" + teamId + "'");
+        }
+        InboxRouting rules = entityManager.find(InboxRouting.class, inbox);
+        if (rules == null) {
+            rules = new InboxRouting();
+            rules.inbox = inbox;
+            entityManager.persist(rules);
+        }
+        rules.calendarId = calendarId;
+        rules.teamId = teamId;
+        rules.requiredSkills = Tags.format(requiredSkills);
+        rules.optionalSkills = Tags.format(optionalSkills);
+        rules.defaultPriority = defaultPriority == null ? Priority.NORMAL : defaultPriority;
+        return rules;
+    }
+
+    @Transactional
+    public InboxRouting inboxRouting(String inbox) {
+        InboxRouting rules = entityManager.find(InboxRouting.class, inbox);
+        if (rules == null) {
+            throw new NotFoundException("no routing rules for inbox '" + inbox + "'");
+        }
+        return rules;
+    }
+}
