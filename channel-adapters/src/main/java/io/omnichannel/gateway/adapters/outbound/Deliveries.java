@@ -44,6 +44,11 @@ public class Deliveries {
                 : Optional.of(entityManager.find(OutboundDelivery.class, message.id()));
     }
 
+    @Transactional
+    public OutboundDelivery find(String messageId) {
+        return entityManager.find(OutboundDelivery.class, messageId);
+    }
+
     /** Counts an attempt before it is made, so that a crash during it is known after a restart. */
     @Transactional
     public void attempt(String messageId) {

@@ -31,6 +31,8 @@ public class DeliveryService {
     private final ReceiptPublisher receipts;
     private final Map<String, OutboundChannel> channels = new HashMap<>();
     private final Backoff backoff;
+    /** Longer than any attempt sequence takes: a reply still SENDING after this was interrupted. */
+    private final Duration attemptsTake;
 
     DeliveryService(Deliveries deliveries, InboxRegistry inboxes, ReceiptPublisher receipts,
             Instance<OutboundChannel> channels, AdaptersConfig config) {
@@ -38,6 +40,8 @@ public class DeliveryService {
         this.inboxes = inboxes;
         this.receipts = receipts;
         this.backoff = Backoff.of(config.outbound());
+        this.attemptsTake = config.outbound().maxBackoff().plus(config.outbound().requestTimeout())
+                .multipliedBy(backoff.maxAttempts());
         channels.forEach(channel -> {
             OutboundChannel clash = this.channels.put(channel.provider(), channel);
             if (clash != null) {
@@ -87,8 +91,18 @@ public class DeliveryService {
         }
     }
 
-    /** A reply seen before: its receipt may not have been published; an interrupted attempt is not repeated. */
-    private void repeat(OutboundMessage message, OutboundDelivery earlier) {
+    /**
+     * A reply seen before: its receipt may not have been published; an interrupted attempt is not
+     * repeated. One that may still be under way (another instance had it before a rebalance) is
+     * waited for until it ends or could no longer be running.
+     */
+    private void repeat(OutboundMessage message, OutboundDelivery seen) {
+        OutboundDelivery earlier = seen;
+        while (earlier.state == State.SENDING && earlier.updatedAt.plus(attemptsTake).isAfter(Instant.now())) {
+            Log.infof("reply %s is being delivered by another consumer (or was, before a restart); waiting", message.id());
+            pause(Duration.ofSeconds(1));
+            earlier = deliveries.find(message.id());
+        }
         if (earlier.state == State.SENDING) {
             Log.warnf("reply %s was being delivered when the service stopped; not sending it again", message.id());
             fail(message, earlier.attempts == 0 ? "the delivery was interrupted before reaching the provider; send the reply again"

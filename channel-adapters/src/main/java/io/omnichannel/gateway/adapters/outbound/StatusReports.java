@@ -7,6 +7,7 @@ import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.DeliveryReceipt;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StatusReports {
+
+    private static final int LOOKUPS = 5;
+    private static final Duration LOOKUP_PAUSE = Duration.ofMillis(200);
 
     private final Deliveries deliveries;
     private final ReceiptPublisher receipts;
@@ -36,11 +40,13 @@ public class StatusReports {
             Log.debugf("%s status %s of %s already reported", report.provider(), report.providerStatus(), report.externalId());
             return;
         }
-        Optional<OutboundDelivery> reply = deliveries.byExternalId(report.provider(), report.externalId());
+        Optional<OutboundDelivery> reply = find(report);
         if (reply.isEmpty()) {
             Log.infof("%s reported %s for %s, which is not a reply of this gateway; ignored", report.provider(),
                     report.providerStatus(), report.externalId());
-        } else if (report.status() != null) {
+            return;
+        }
+        if (report.status() != null) {
             OutboundDelivery delivery = reply.get();
             receipts.publish(new DeliveryReceipt(delivery.messageId, delivery.conversationKey,
                     Channel.fromWireName(delivery.channel), delivery.provider, report.externalId(), report.status(),
@@ -48,5 +54,24 @@ public class StatusReports {
             deliveries.advance(delivery.messageId, State.valueOf(report.status().name()), report.reason());
         }
         deliveries.recordStatus(report.provider(), report.externalId(), report.providerStatus());
+    }
+
+    /**
+     * The reply of a provider id. A callback can overtake the recording of the id it names (a number
+     * the carrier refuses at once), so an unknown id is looked up again for a moment.
+     */
+    private Optional<OutboundDelivery> find(StatusReport report) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<OutboundDelivery> reply = deliveries.byExternalId(report.provider(), report.externalId());
+            if (reply.isPresent() || attempt == LOOKUPS) {
+                return reply;
+            }
+            try {
+                Thread.sleep(LOOKUP_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+        }
     }
 }
