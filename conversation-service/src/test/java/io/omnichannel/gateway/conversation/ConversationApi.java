@@ -1,6 +1,6 @@
 package io.omnichannel.gateway.conversation;
 
-import static io.restassured.RestAssured.given;
+import static io.omnichannel.gateway.conversation.Tokens.asSupervisor;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -18,7 +18,7 @@ final class ConversationApi {
 
     /** The id of the one conversation of {@code key}, once it exists. */
     static String awaitConversationOf(String key) {
-        return await().atMost(CONSUMED_WITHIN).until(() -> given().queryParam("key", key)
+        return await().atMost(CONSUMED_WITHIN).until(() -> asSupervisor().queryParam("key", key)
                 .get("/api/v1/conversations").then().statusCode(200)
                 .extract().jsonPath(), json -> json.getList("items").size() == 1).getString("items[0].id");
     }
@@ -29,10 +29,15 @@ final class ConversationApi {
     }
 
     static JsonPath conversation(String id) {
-        return given().get("/api/v1/conversations/{id}", id).then().statusCode(200).extract().jsonPath();
+        return asSupervisor().get("/api/v1/conversations/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath timeline(String id) {
+        return asSupervisor().queryParam("limit", 200).get("/api/v1/conversations/{id}/timeline", id).then()
+                .statusCode(200).extract().jsonPath();
     }
 
     static void assertOneConversationOf(String key) {
-        given().queryParam("key", key).get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(1));
+        asSupervisor().queryParam("key", key).get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(1));
     }
 }

@@ -4,6 +4,7 @@ import static io.omnichannel.gateway.conversation.ConversationApi.CONSUMED_WITHI
 import static io.omnichannel.gateway.conversation.GatewayEvents.assigned;
 import static io.omnichannel.gateway.conversation.GatewayEvents.chatMessage;
 import static io.omnichannel.gateway.conversation.GatewayEvents.newHandle;
+import static io.omnichannel.gateway.conversation.Tokens.asSupervisor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "databases", value = "conversation"))
+@WithTestResource(value = ConversationStack.class, initArgs = @ResourceArg(name = "databases", value = "conversation"))
 class ConversationApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -38,25 +39,27 @@ class ConversationApiTest {
     @Test
     void answers404ProblemForAnUnknownOrMalformedId() {
         String unknown = UUID.randomUUID().toString();
-        given().get("/api/v1/conversations/{id}", unknown).then().statusCode(404)
+        asSupervisor().get("/api/v1/conversations/{id}", unknown).then().statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404), "detail", containsString(unknown),
                         "instance", equalTo("/api/v1/conversations/" + unknown));
-        given().get("/api/v1/conversations/not-a-uuid").then().statusCode(404)
+        asSupervisor().get("/api/v1/conversations/not-a-uuid").then().statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("detail", containsString("not-a-uuid"));
     }
 
     @Test
     void answers400NamingTheParameterWithABadValue() {
-        given().queryParam("status", "pending").get("/api/v1/conversations").then().statusCode(400)
+        asSupervisor().queryParam("status", "open,closed").get("/api/v1/conversations").then().statusCode(400)
                 .contentType(PROBLEM_JSON)
-                .body("field", equalTo("status"), "detail", containsString("open or resolved"));
-        given().queryParam("limit", "500").get("/api/v1/conversations").then().statusCode(400)
+                .body("field", equalTo("status"), "detail", containsString("open, pending, snoozed, resolved"));
+        asSupervisor().queryParam("sort", "random").get("/api/v1/conversations").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("field", equalTo("sort"));
+        asSupervisor().queryParam("limit", "500").get("/api/v1/conversations").then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("field", equalTo("limit"));
-        given().queryParam("limit", "many").get("/api/v1/conversations").then().statusCode(400)
+        asSupervisor().queryParam("limit", "many").get("/api/v1/conversations").then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("field", equalTo("limit"));
-        given().queryParam("cursor", "garbage!").get("/api/v1/conversations").then().statusCode(400)
+        asSupervisor().queryParam("cursor", "garbage!").get("/api/v1/conversations").then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("field", equalTo("cursor"));
     }
 
@@ -71,7 +74,7 @@ class ConversationApiTest {
                 events.publish(assigned(handle, agent, due));
             }
         }
-        await().atMost(CONSUMED_WITHIN).untilAsserted(() -> given().queryParam("assignee", agent)
+        await().atMost(CONSUMED_WITHIN).untilAsserted(() -> asSupervisor().queryParam("assignee", agent)
                 .get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(3)));
 
         JsonPath first = page(agent, null);
@@ -105,7 +108,7 @@ class ConversationApiTest {
     }
 
     private static JsonPath page(String agent, String cursor) {
-        var request = given().queryParam("assignee", agent).queryParam("status", "open").queryParam("limit", 2);
+        var request = asSupervisor().queryParam("assignee", agent).queryParam("status", "open").queryParam("limit", 2);
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }

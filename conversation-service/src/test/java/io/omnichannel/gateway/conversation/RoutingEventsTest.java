@@ -8,7 +8,7 @@ import static io.omnichannel.gateway.conversation.GatewayEvents.assigned;
 import static io.omnichannel.gateway.conversation.GatewayEvents.chatMessage;
 import static io.omnichannel.gateway.conversation.GatewayEvents.keyOf;
 import static io.omnichannel.gateway.conversation.GatewayEvents.newHandle;
-import static io.restassured.RestAssured.given;
+import static io.omnichannel.gateway.conversation.Tokens.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "databases", value = "conversation"))
+@WithTestResource(value = ConversationStack.class, initArgs = @ResourceArg(name = "databases", value = "conversation"))
 class RoutingEventsTest {
 
     @InjectLocalStack
@@ -63,12 +63,12 @@ class RoutingEventsTest {
 
         JsonPath conversation = awaitConversation(id, json -> agent.equals(json.getString("assigneeAgentId")));
         assertThat(Instant.parse(conversation.getString("dueAt"))).isEqualTo(due);
-        JsonPath openList = given().queryParam("assignee", agent).queryParam("status", "open")
+        JsonPath openList = asSupervisor().queryParam("assignee", agent).queryParam("status", "open")
                 .get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
         assertThat(openList.getList("items.id")).containsExactly(id);
         assertThat(openList.getString("items[0].customer.handle")).isEqualTo(handle);
         assertThat(openList.getString("nextCursor")).isNull();
-        given().queryParam("assignee", agent).queryParam("status", "resolved")
+        asSupervisor().queryParam("assignee", agent).queryParam("status", "resolved")
                 .get("/api/v1/conversations").then().statusCode(200).body("items", empty());
     }
 
@@ -132,7 +132,7 @@ class RoutingEventsTest {
         JsonPath conversation = awaitConversation(id, json -> json.getString("assigneeAgentId") == null
                 && requeuedDue.equals(instant(json, "dueAt")));
         assertThat(conversation.getString("status")).isEqualTo("open");
-        given().queryParam("assignee", agent).get("/api/v1/conversations").then().statusCode(200).body("items", empty());
+        asSupervisor().queryParam("assignee", agent).get("/api/v1/conversations").then().statusCode(200).body("items", empty());
     }
 
     private static Instant instant(JsonPath json, String path) {

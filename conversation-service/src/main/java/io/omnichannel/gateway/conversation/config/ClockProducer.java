@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.conversation.config;
 
+import io.omnichannel.gateway.conversation.domain.Identities;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -15,5 +16,11 @@ public class ClockProducer {
     @Singleton
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Produces
+    @Singleton
+    Identities identities(ConversationConfig config) {
+        return new Identities(config.customers().defaultRegion());
     }
 }

@@ -1,37 +1,27 @@
 package io.omnichannel.gateway.conversation.repository;
 
-import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.conversation.domain.Customer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
 
-    public Optional<Customer> findByHandle(Channel channel, String handle) {
-        return find("channel = ?1 and handle = ?2", channel, handle).singleResultOptional();
+    /** The customer {@code id} names, following merges to the customer it became. */
+    public Optional<Customer> findCurrent(UUID id) {
+        Optional<Customer> customer = findByIdOptional(id);
+        for (int hops = 0; customer.isPresent() && customer.get().mergedInto() != null && hops < 10; hops++) {
+            customer = findByIdOptional(customer.get().mergedInto());
+        }
+        return customer;
     }
 
-    /**
-     * The customer with {@code handle} on {@code channel}, created on first contact. Two consumers
-     * meeting a new customer at once both end up with the one row: the later insert waits for the
-     * earlier transaction and then does nothing.
-     */
-    public Customer findOrCreate(Channel channel, String handle, Instant now) {
-        return findByHandle(channel, handle).orElseGet(() -> {
-            getEntityManager().createNativeQuery("""
-                            INSERT INTO customer (id, channel, handle, first_contact_at)
-                            VALUES (:id, :channel, :handle, :now)
-                            ON CONFLICT (channel, handle) DO NOTHING""")
-                    .setParameter("id", UUID.randomUUID())
-                    .setParameter("channel", channel.wireName())
-                    .setParameter("handle", handle)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            return findByHandle(channel, handle).orElseThrow();
-        });
+    /** Serializes the changes to one identity (finding or creating it and its customer) until the transaction ends. */
+    public void lock(String name) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:name, 0))")
+                .setParameter("name", name)
+                .getSingleResult();
     }
 }

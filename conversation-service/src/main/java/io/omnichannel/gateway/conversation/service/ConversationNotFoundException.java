@@ -1,4 +1,4 @@
-package io.omnichannel.gateway.conversation.rest;
+package io.omnichannel.gateway.conversation.service;
 
 /** No conversation has the requested id. */
 public class ConversationNotFoundException extends RuntimeException {

@@ -1,9 +1,15 @@
 package io.omnichannel.gateway.conversation.service;
 
+import io.omnichannel.gateway.contract.ConversationKey;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.conversation.domain.Conversation;
-import io.omnichannel.gateway.conversation.domain.ConversationKeyParts;
+import io.omnichannel.gateway.conversation.domain.ConversationEvent;
+import io.omnichannel.gateway.conversation.domain.ConversationStatus;
+import io.omnichannel.gateway.conversation.domain.Identities;
+import io.omnichannel.gateway.conversation.domain.IdentityRef;
 import io.omnichannel.gateway.conversation.domain.Message;
+import io.omnichannel.gateway.conversation.domain.TimelineKind;
+import io.omnichannel.gateway.conversation.repository.IdentityRepository;
 import io.omnichannel.gateway.conversation.repository.MessageRepository;
 import io.omnichannel.gateway.conversation.repository.ProcessedEventRepository;
 import io.quarkus.logging.Log;
@@ -11,21 +17,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 
-/** Files a customer's message into their open conversation, opening one if needed. */
+/** Files a customer's message into their live conversation, opening or reopening one if needed. */
 @ApplicationScoped
 public class InboundMessageService {
 
+    /** Inbound metadata carrying the customer's satisfaction score (1 to 5), e.g. from a survey answered by SMS. */
+    public static final String SATISFACTION_SCORE = "satisfactionScore";
+
     private final ProcessedEventRepository processedEvents;
     private final MessageRepository messages;
+    private final IdentityRepository identities;
     private final ConversationOpener opener;
+    private final Identities normalizer;
+    private final LiveEvents liveEvents;
+    private final Timeline timeline;
     private final Clock clock;
 
     InboundMessageService(ProcessedEventRepository processedEvents, MessageRepository messages,
-            ConversationOpener opener, Clock clock) {
+            IdentityRepository identities, ConversationOpener opener, Identities normalizer, LiveEvents liveEvents,
+            Timeline timeline, Clock clock) {
         this.processedEvents = processedEvents;
         this.messages = messages;
+        this.identities = identities;
         this.opener = opener;
+        this.normalizer = normalizer;
+        this.liveEvents = liveEvents;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -37,11 +57,39 @@ public class InboundMessageService {
             Log.debugf("message %s (event %s) already stored", message.id(), eventId);
             return EventOutcome.DUPLICATE;
         }
-        ConversationKeyParts key = new ConversationKeyParts(message.channel(), message.inbox(), message.customer().handle());
-        Conversation conversation = opener.open(key, message.customer().displayName(), now);
+        ConversationKey key = new ConversationKey(message.channel(), message.inbox(), message.customer().handle());
+        IdentityRef identity = normalizer.ofHandle(message.channel(), key.customerHandle(), message.metadata());
+        ConversationOpener.Opened opened = opener.open(key, identity, message.customer().displayName(),
+                normalizer.verifiedClaims(message.metadata()), now);
+        Conversation conversation = opened.conversation();
+        if (opened.started() || !Objects.equals(conversation.provider(), message.provider())) {
+            identities.used(conversation.identityId(), message.channel(), key.customerHandle(), message.inbox(),
+                    message.provider(), message.receivedAt());
+        }
         messages.persist(Message.inbound(message, conversation.id()));
-        conversation.messageReceived(message.receivedAt(), now);
+        boolean wasSnoozed = conversation.status() == ConversationStatus.SNOOZED;
+        if (conversation.messageReceived(message.receivedAt(), message.provider(), now) && wasSnoozed) {
+            timeline.record(conversation, TimelineKind.WOKE_UP, ConversationEvent.CUSTOMER, null,
+                    Map.of("reason", "the customer wrote"), now);
+        }
+        satisfaction(message).ifPresent(score -> conversation.satisfaction(score, now));
+        liveEvents.publish(conversation.assigneeAgentId(),
+                LiveEvent.about(LiveEventType.MESSAGE, conversation, now).withMessage(message.id(), message.text()), now);
         Log.infof("message %s stored in conversation %s", message.id(), conversation.id());
         return EventOutcome.APPLIED;
+    }
+
+    private static java.util.Optional<Integer> satisfaction(InboundMessage message) {
+        String value = message.metadata().get(SATISFACTION_SCORE);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            int score = Integer.parseInt(value.trim());
+            return score >= 1 && score <= 5 ? java.util.Optional.of(score) : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            Log.warnf("message %s: ignoring satisfaction score '%s', not a number from 1 to 5", message.id(), value);
+            return java.util.Optional.empty();
+        }
     }
 }

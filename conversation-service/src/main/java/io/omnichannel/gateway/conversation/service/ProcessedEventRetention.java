@@ -1,6 +1,7 @@
 package io.omnichannel.gateway.conversation.service;
 
 import io.omnichannel.gateway.conversation.config.ConversationConfig;
+import io.omnichannel.gateway.conversation.repository.AgentEventRepository;
 import io.omnichannel.gateway.conversation.repository.ProcessedEventRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -8,16 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
-/** Keeps the processed-event table bounded: ids older than the configured retention are forgotten. */
+/**
+ * Keeps the processed-event and the live-event tables bounded: entries older than their configured
+ * retention are forgotten.
+ */
 @ApplicationScoped
 public class ProcessedEventRetention {
 
     private final ProcessedEventRepository processedEvents;
+    private final AgentEventRepository liveEvents;
     private final ConversationConfig config;
     private final Clock clock;
 
-    ProcessedEventRetention(ProcessedEventRepository processedEvents, ConversationConfig config, Clock clock) {
+    ProcessedEventRetention(ProcessedEventRepository processedEvents, AgentEventRepository liveEvents,
+            ConversationConfig config, Clock clock) {
         this.processedEvents = processedEvents;
+        this.liveEvents = liveEvents;
         this.config = config;
         this.clock = clock;
     }
@@ -28,6 +35,10 @@ public class ProcessedEventRetention {
         int forgotten = processedEvents.forgetProcessedBefore(clock.instant().minus(config.processedEvents().retention()));
         if (forgotten > 0) {
             Log.infof("forgot %d processed event ids older than %s", forgotten, config.processedEvents().retention());
+        }
+        int expired = liveEvents.forgetBefore(clock.instant().minus(config.liveEvents().retention()));
+        if (expired > 0) {
+            Log.infof("forgot %d live events older than %s", expired, config.liveEvents().retention());
         }
     }
 }

@@ -1,0 +1,9 @@
+package io.omnichannel.gateway.conversation.domain;
+
+/** An action that the conversation's current state does not allow (resolving a resolved one, ...). */
+public class InvalidTransitionException extends RuntimeException {
+
+    public InvalidTransitionException(String message) {
+        super(message);
+    }
+}

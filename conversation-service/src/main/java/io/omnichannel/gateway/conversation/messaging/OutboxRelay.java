@@ -1,0 +1,92 @@
+package io.omnichannel.gateway.conversation.messaging;
+
+import io.omnichannel.gateway.contract.CloudEventRecords;
+import io.omnichannel.gateway.conversation.domain.OutboxEvent;
+import io.omnichannel.gateway.conversation.repository.OutboxRepository;
+import io.omnichannel.gateway.conversation.service.Outbox;
+import io.omnichannel.gateway.kit.concurrent.CoalescingTrigger;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes the outbox (agents' replies, agent states) to Kafka: a batch is locked, sent, and marked
+ * published only after the broker acknowledged every record of it. A crash or a broker outage in
+ * between leaves the batch unpublished, so it is sent again: at least once, never lost. The channel
+ * adapters drop a repeated reply by its id (the CloudEvent id).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final int BATCH_SIZE = 500;
+    private static final URI SOURCE = URI.create("/conversation-service");
+
+    private final OutboxRepository outbox;
+    private final Producer<String, byte[]> producer;
+    private final Clock clock;
+    private final CoalescingTrigger trigger;
+
+    OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer, Clock clock) {
+        this.outbox = outbox;
+        this.producer = producer;
+        this.clock = clock;
+        this.trigger = new CoalescingTrigger("outbox relay", this::publishAll);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        trigger.fire();
+    }
+
+    @PreDestroy
+    void stop() {
+        trigger.close();
+    }
+
+    @Scheduled(every = "PT1S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPass() {
+        trigger.runNow();
+    }
+
+    private void publishAll() {
+        while (QuarkusTransaction.requiringNew().call(this::publishBatch) == BATCH_SIZE) {
+            // a full batch went out: there may be more
+        }
+    }
+
+    /** One relay step: lock a batch, send it, wait for every acknowledgement, mark it published. */
+    int publishBatch() throws InterruptedException {
+        List<OutboxEvent> batch = outbox.lockUnpublished(BATCH_SIZE);
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(producer.send(CloudEventRecords.record(event.topic(), event.recordKey(), event.eventId(),
+                    event.eventType(), SOURCE, event.createdAt(), event.payload())));
+        }
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge the outbox batch; it stays unpublished", e);
+        }
+        var now = clock.instant();
+        batch.forEach(event -> event.published(now));
+        if (!batch.isEmpty()) {
+            Log.debugf("published %d outbox events", batch.size());
+        }
+        return batch.size();
+    }
+}

@@ -1,0 +1,49 @@
+package io.omnichannel.gateway.conversation.routing;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The routing service's conversation commands ({@code conversation.routing-url}). The conversation key
+ * goes into the path percent-encoded by the caller ({@link RoutingService#pathSegment(String)}).
+ */
+@RegisterRestClient(configKey = "routing")
+@Path("/api/v1/conversations")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface RoutingClient {
+
+    /** Body of a transfer: exactly one of the two. */
+    record Transfer(String agentId, String teamId) {
+    }
+
+    record Escalation(String reason) {
+    }
+
+    record PriorityChange(String priority) {
+    }
+
+    @POST
+    @Path("/{key}/transfer")
+    Response transfer(@PathParam("key") @Encoded String key, Transfer body);
+
+    @POST
+    @Path("/{key}/resolve")
+    Response resolve(@PathParam("key") @Encoded String key);
+
+    @POST
+    @Path("/{key}/escalate")
+    Response escalate(@PathParam("key") @Encoded String key, Escalation body);
+
+    @PUT
+    @Path("/{key}/priority")
+    Response priority(@PathParam("key") @Encoded String key, PriorityChange body);
+}

@@ -1,0 +1,12 @@
+package io.omnichannel.gateway.conversation.service;
+
+import io.omnichannel.gateway.conversation.domain.Customer;
+import io.omnichannel.gateway.conversation.domain.CustomerIdentity;
+import io.omnichannel.gateway.conversation.domain.CustomerNote;
+import java.util.List;
+import java.util.Optional;
+
+/** A customer with what an agent needs to recognize them: identities, history size, satisfaction, notes. */
+public record CustomerProfile(Customer customer, List<CustomerIdentity> identities, long conversationCount,
+        Optional<Integer> lastSatisfactionScore, List<CustomerNote> notes) {
+}
