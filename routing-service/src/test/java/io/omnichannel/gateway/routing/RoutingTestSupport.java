@@ -2,17 +2,21 @@ package io.omnichannel.gateway.routing;
 
 import static io.restassured.RestAssured.given;
 
+import io.omnichannel.gateway.contract.AgentState;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.CloudEventRecords;
+import io.omnichannel.gateway.contract.ConversationKey;
 import io.omnichannel.gateway.contract.CustomerRef;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.MessageIds;
+import io.omnichannel.gateway.contract.OutboundMessage;
 import io.omnichannel.gateway.contract.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class RoutingTestSupport {
 
     private RoutingTestSupport() {
+    }
+
+    static InboundMessage message(Channel channel, String inbox, String customer, String language, Instant receivedAt) {
+        String externalId = "ext-" + UUID.randomUUID();
+        // PostgreSQL keeps microseconds: compare like with like
+        Instant received = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        return new InboundMessage(MessageIds.forProviderMessage("test", inbox, externalId), channel, "test", inbox,
+                externalId, null, new CustomerRef(customer, null), null, received, null, "hello", null, null, language, null);
+    }
+
+    static void publishReply(String bootstrapServers, String conversationKey, String agentId) {
+        ConversationKey key = ConversationKey.parse(conversationKey);
+        OutboundMessage reply = new OutboundMessage(UUID.randomUUID().toString(), "c-1", key.channel(), "test",
+                key.inbox(), key.customerHandle(), agentId, null, "on it", null, null, null, Instant.now(), null);
+        publish(bootstrapServers, CloudEventRecords.record(Topics.OUTBOUND, reply.conversationKey(), reply.id(),
+                EventTypes.OUTBOUND_MESSAGE, URI.create("/test"), reply.createdAt(), reply));
+    }
+
+    static void publishPresence(String bootstrapServers, String agentId, String presence) {
+        AgentState state = new AgentState(agentId, presence, Instant.now());
+        publish(bootstrapServers, CloudEventRecords.record(Topics.AGENTS, agentId, UUID.randomUUID().toString(),
+                EventTypes.AGENT_STATE, URI.create("/test"), state.occurredAt(), state));
     }
 
     static InboundMessage sms(String customer, Instant receivedAt) {
@@ -52,9 +78,18 @@ final class RoutingTestSupport {
     }
 
     static void registerAgent(String id, String channelsJson) {
+        registerAgent(id, channelsJson, "[]");
+    }
+
+    static void registerAgent(String id, String channelsJson, String skillsJson) {
         given().contentType("application/json")
-                .body("{\"name\":\"Agent " + id + "\",\"channels\":" + channelsJson + "}")
+                .body("{\"name\":\"Agent " + id + "\",\"channels\":" + channelsJson + ",\"skills\":" + skillsJson + "}")
                 .put("/api/v1/agents/" + id).then().statusCode(201);
+    }
+
+    static void onlineAgent(String id, String channelsJson, String skillsJson) {
+        registerAgent(id, channelsJson, skillsJson);
+        setPresence(id, "ONLINE");
     }
 
     static void setPresence(String id, String presence) {

@@ -177,6 +177,8 @@ public class ConversationRoutingService {
         if (affinity == null) {
             affinity = new CustomerAffinity();
             affinity.conversationKey = conversationKey;
+            affinity.agentId = agentId;
+            affinity.servedAt = at;
             entityManager.persist(affinity);
         }
         affinity.agentId = agentId;

@@ -32,15 +32,15 @@ public class PolicyAdminService {
             throw new InvalidRequestException("overflowTeamId", "overflow team '" + overflowTeamId + "' must be another existing team");
         }
         Team team = entityManager.find(Team.class, id);
-        if (team == null) {
+        boolean created = team == null;
+        if (created) {
             team = new Team();
             team.id = id;
             team.createdAt = Instant.now();
-            entityManager.persist(team);
         }
         team.name = name;
         team.overflowTeamId = overflowTeamId;
-        return team;
+        return persistIfNew(team, created);
     }
 
     @Transactional
@@ -65,13 +65,13 @@ public class PolicyAdminService {
         ResponsePolicy.Key key = new ResponsePolicy.Key(channel.name(), inbox == null ? ResponsePolicy.ANY : inbox,
                 priority == null ? ResponsePolicy.ANY : priority.name());
         ResponsePolicy policy = entityManager.find(ResponsePolicy.class, key);
-        if (policy == null) {
+        boolean created = policy == null;
+        if (created) {
             policy = new ResponsePolicy();
             policy.key = key;
-            entityManager.persist(policy);
         }
-        policy.targetSeconds = (int) Math.min(Integer.MAX_VALUE, target.toSeconds());
-        return policy;
+        policy.targetSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.toSeconds()));
+        return persistIfNew(policy, created);
     }
 
     @Transactional
@@ -99,15 +99,15 @@ public class PolicyAdminService {
             throw new InvalidRequestException("weeklyHours", e.getMessage());
         }
         BusinessCalendar calendar = entityManager.find(BusinessCalendar.class, id);
-        if (calendar == null) {
+        boolean created = calendar == null;
+        if (created) {
             calendar = new BusinessCalendar();
             calendar.id = id;
-            entityManager.persist(calendar);
         }
         calendar.timeZone = timeZone;
         calendar.weeklyHours = hours;
         calendar.holidays = days;
-        return calendar;
+        return persistIfNew(calendar, created);
     }
 
     @Transactional
@@ -129,17 +129,17 @@ public class PolicyAdminService {
             throw new InvalidRequestException("teamId", "no team '" + teamId + "'");
         }
         InboxRouting rules = entityManager.find(InboxRouting.class, inbox);
-        if (rules == null) {
+        boolean created = rules == null;
+        if (created) {
             rules = new InboxRouting();
             rules.inbox = inbox;
-            entityManager.persist(rules);
         }
         rules.calendarId = calendarId;
         rules.teamId = teamId;
         rules.requiredSkills = Tags.format(requiredSkills);
         rules.optionalSkills = Tags.format(optionalSkills);
         rules.defaultPriority = defaultPriority == null ? Priority.NORMAL : defaultPriority;
-        return rules;
+        return persistIfNew(rules, created);
     }
 
     @Transactional
@@ -149,5 +149,13 @@ public class PolicyAdminService {
             throw new NotFoundException("no routing rules for inbox '" + inbox + "'");
         }
         return rules;
+    }
+
+    /** Hibernate inserts the state an entity has when persisted, so a new one is persisted only once complete. */
+    private <T> T persistIfNew(T entity, boolean created) {
+        if (created) {
+            entityManager.persist(entity);
+        }
+        return entity;
     }
 }

@@ -79,7 +79,10 @@ public class StatisticsService {
                   AND (CAST(:inbox AS TEXT) IS NULL OR inbox = :inbox)
                 """).setParameter("channel", channel.name()).setParameter("inbox", inbox).getSingleResult());
         double rate = pickupsPerMinute(channel, now);
-        Long seconds = ahead == 0 && rate > 0 ? 0L : rate > 0 ? Math.round(ahead / rate * 60) : null;
+        Long seconds = null;
+        if (rate > 0) {
+            seconds = Math.round(ahead / rate * 60);
+        }
         return new ExpectedWait(channel.wireName(), inbox, ahead, rate, seconds);
     }
 
