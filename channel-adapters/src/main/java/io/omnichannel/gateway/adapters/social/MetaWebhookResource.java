@@ -3,6 +3,7 @@ package io.omnichannel.gateway.adapters.social;
 import io.omnichannel.gateway.adapters.inbound.InboundPipeline;
 import io.omnichannel.gateway.adapters.inbox.Inbox;
 import io.omnichannel.gateway.adapters.inbox.InboxRegistry;
+import io.omnichannel.gateway.adapters.inbox.UnknownInboxException;
 import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import io.omnichannel.gateway.adapters.rest.WebhookRequests;
 import io.omnichannel.gateway.contract.InboundMessage;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * and its signed webhooks (POST). Blocking: status reports and the customers' reply windows are in
  * the database.
  */
-@Path("/webhooks/social/{product: whatsapp|messenger|instagram}/{inbox}")
+@Path("/webhooks/social/{product}/{inbox}")
 @Blocking
 public class MetaWebhookResource {
 
@@ -66,7 +67,7 @@ public class MetaWebhookResource {
     public String verify(@PathParam("product") String product, @PathParam("inbox") String inboxId,
             @QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
-        Inbox inbox = inboxes.require(product, inboxId);
+        Inbox inbox = inbox(product, inboxId);
         if (mode == null || mode.isBlank()) {
             throw WebhookRejectedException.missingField("hub.mode");
         }
@@ -104,8 +105,8 @@ public class MetaWebhookResource {
     public Response receive(@PathParam("product") String product, @PathParam("inbox") String inboxId, UriInfo uri,
             HttpHeaders headers, byte[] body) {
         pipeline.checkSize(body);
-        MetaProduct meta = MetaProduct.ofProvider(product).orElseThrow();
-        Inbox inbox = inboxes.require(meta.provider(), inboxId);
+        Inbox inbox = inbox(product, inboxId);
+        MetaProduct meta = MetaProduct.ofProvider(inbox.provider()).orElseThrow();
         List<InboundMessage> published;
         try {
             published = pipeline.accept(adapters.get(meta), inbox, requests.of("POST", inbox, uri, headers, body))
@@ -115,5 +116,14 @@ public class MetaWebhookResource {
         }
         windows.opened(published);
         return Response.ok().build();
+    }
+
+    /** The inbox of a Meta product ({@code whatsapp}, {@code messenger}, {@code instagram}); 404 otherwise. */
+    private Inbox inbox(String product, String inboxId) {
+        if (MetaProduct.ofProvider(product).isEmpty()) {
+            throw new UnknownInboxException("'" + product + "' is not a Meta product: the social webhooks are "
+                    + "/webhooks/social/whatsapp/{inbox}, /webhooks/social/messenger/{inbox} and /webhooks/social/instagram/{inbox}");
+        }
+        return inboxes.require(product, inboxId);
     }
 }

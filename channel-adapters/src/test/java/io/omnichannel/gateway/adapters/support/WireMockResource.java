@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * The providers' APIs and integrators' webhooks, faked at the network boundary by a real HTTP
- * server: Twilio's REST API and the API channel inbox {@code crm}'s webhook point at it.
+ * server: Twilio's REST API, Meta's Graph API and the API channel inbox {@code crm}'s webhook point at it.
  */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String CRM_WEBHOOK_PATH = "/crm/replies";
+    /** Meta's Graph API with its version. */
+    public static final String GRAPH_PATH = "/graph/v23.0";
 
     private WireMockServer server;
 
@@ -23,6 +25,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + server.port();
         return Map.of(
                 "adapters.twilio.api-base-url", base,
+                "adapters.meta.graph-url", base + GRAPH_PATH,
                 "adapters.inboxes.\"crm\".webhook-url", base + CRM_WEBHOOK_PATH);
     }
 

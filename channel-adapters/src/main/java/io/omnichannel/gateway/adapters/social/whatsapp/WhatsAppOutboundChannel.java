@@ -122,7 +122,8 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
             }
             return DeliveryResult.accepted(id);
         }
-        String reason = WhatsAppErrors.describe(answer.error().isMissingNode() ? answer.body() : answer.error());
+        String reason = answer.error().isMissingNode() ? "WhatsApp answered HTTP " + answer.status()
+                : WhatsAppErrors.describe(answer.error());
         if (answer.isTransient()) {
             throw new TransientDeliveryException(reason);
         }
