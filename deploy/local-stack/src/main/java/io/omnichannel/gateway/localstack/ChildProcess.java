@@ -122,6 +122,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (end of its input, or SIGTERM), and kills it and its children after the grace period. */
     @Override
     public void close() {

@@ -77,6 +77,11 @@ public final class QuarkusService implements AutoCloseable {
         }
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();

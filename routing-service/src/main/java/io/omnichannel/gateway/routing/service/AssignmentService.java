@@ -80,7 +80,7 @@ public class AssignmentService {
         int decided = 0;
         for (Decision decision : core.drain(now.toEpochMilli(), waiting.size())) {
             WorkItem item = waiting.get(decision.work().id());
-            if (commit(item, decision.agentId(), now)) {
+            if (commit(item, decision.agentId())) {
                 decided++;
             }
         }
@@ -88,11 +88,13 @@ public class AssignmentService {
     }
 
     /** Re-checks the decision under the agent's lock and applies it; false when the agent is no longer free. */
-    private boolean commit(WorkItem item, String agentId, Instant now) {
+    private boolean commit(WorkItem item, String agentId) {
         Agent agent = agents.lockIfFree(agentId).orElse(null);
         if (agent == null || !hasRoomFor(agent, item.channel)) {
             return false;
         }
+        // taken under the lock, so an agent's events are in the order their changes were made
+        Instant now = clock.instant();
         boolean autoAccept = config.offers().autoAcceptChannels().contains(item.channel);
         if (autoAccept) {
             item.assignTo(agent, now);
