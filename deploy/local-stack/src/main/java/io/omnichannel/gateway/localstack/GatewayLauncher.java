@@ -50,10 +50,11 @@ public final class GatewayLauncher {
                     List.of("adapters", "routing", "conversation"), true, List.of("-Xmx1g"), output));
             running.add(stack);
 
+            DevTokens tokens = DevTokens.in(data.resolve("keys"));
             List<QuarkusService> services = new ArrayList<>();
             for (Service service : SERVICES) {
                 QuarkusService started = QuarkusService.start(service.name(), root.resolve(service.name()),
-                        service.port(), environment(stack, service), List.of("-Xmx768m"), output);
+                        service.port(), environment(stack, service, tokens), List.of("-Xmx768m"), output);
                 running.add(started);
                 services.add(started);
             }
@@ -68,8 +69,11 @@ public final class GatewayLauncher {
         Thread.currentThread().join();
     }
 
-    private static Map<String, String> environment(LocalStack stack, Service service) {
+    /** What each service's production profile reads, pointing at the local stack and at each other. */
+    private static Map<String, String> environment(LocalStack stack, Service service, DevTokens tokens) {
         Map<String, String> environment = new HashMap<>();
+        environment.put("ROUTING_URL", "http://localhost:8082");
+        environment.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toString());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         environment.put("PUBLIC_BASE_URL", env("PUBLIC_BASE_URL", "http://localhost:8081"));
         environment.put("TWILIO_AUTH_TOKEN", env("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_TOKEN));
@@ -91,6 +95,7 @@ public final class GatewayLauncher {
         banner.append(String.format("  %-22s %s%n", "postgresql", stack.jdbcUrl("routing").replace("/routing", "")));
         banner.append(String.format("  %-22s %s%n%n", "data", data));
         banner.append("  Send a first SMS:  ./gateway sms +14155550100 \"Hello\"   (see README)\n");
+        banner.append("  A desktop token:   ./gateway token ana agent\n");
         banner.append("  Stop everything:   Ctrl-C\n");
         synchronized (System.out) {
             System.out.println(banner);

@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.system;
 
+import io.omnichannel.gateway.localstack.DevTokens;
 import io.omnichannel.gateway.localstack.LineSink;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.Ports;
@@ -18,6 +19,7 @@ final class RunningGateway implements AutoCloseable {
     static final String PUBLIC_BASE_URL = "https://gateway.system.test";
 
     private final LocalStack stack;
+    final DevTokens tokens;
     private final List<QuarkusService> services = new ArrayList<>();
     final QuarkusService adapters;
     final QuarkusService routing;
@@ -27,12 +29,14 @@ final class RunningGateway implements AutoCloseable {
         Path root = Path.of(System.getProperty("gateway.root", "../..")).toAbsolutePath().normalize();
         LocalStack.Options options = LocalStack.Options.forTests(List.of("adapters", "routing", "conversation"));
         stack = LocalStack.start(options);
+        tokens = DevTokens.in(options.workDir().resolve("keys"));
         LineSink logs = LineSink.files(options.workDir().resolve("logs"));
         List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         try {
-            adapters = start(root, "channel-adapters", "adapters", jvm, logs);
-            routing = start(root, "routing-service", "routing", jvm, logs);
-            conversations = start(root, "conversation-service", "conversation", jvm, logs);
+            adapters = start(root, "channel-adapters", "adapters", jvm, logs, Map.of());
+            routing = start(root, "routing-service", "routing", jvm, logs, Map.of());
+            conversations = start(root, "conversation-service", "conversation", jvm, logs,
+                    Map.of("ROUTING_URL", routing.url()));
             for (QuarkusService service : services) {
                 service.awaitReady(Duration.ofMinutes(2));
             }
@@ -42,11 +46,13 @@ final class RunningGateway implements AutoCloseable {
         }
     }
 
-    private QuarkusService start(Path root, String name, String database, List<String> jvm, LineSink logs) {
-        Map<String, String> environment = new HashMap<>();
+    private QuarkusService start(Path root, String name, String database, List<String> jvm, LineSink logs,
+            Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(extra);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         environment.put("PUBLIC_BASE_URL", PUBLIC_BASE_URL);
         environment.put("TWILIO_AUTH_TOKEN", TWILIO_TOKEN);
+        environment.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKey().toString());
         if (database != null) {
             environment.put("DB_URL", stack.jdbcUrl(database));
             environment.put("DB_USER", LocalStack.DB_USER);

@@ -36,11 +36,13 @@ class SmsSliceIT {
     private static final String INBOX = "+15550001111";
 
     private static RunningGateway gateway;
+    private static String supervisorToken;
     private final List<String> agents = new ArrayList<>();
 
     @BeforeAll
     static void startTheGateway() {
         gateway = new RunningGateway();
+        supervisorToken = gateway.tokens.mint("sam", List.of("supervisor"), List.of(), Duration.ofHours(1));
     }
 
     @AfterAll
@@ -133,7 +135,7 @@ class SmsSliceIT {
 
     private static String awaitConversationAssignedTo(String agent, String customer) {
         return await().atMost(WAIT).until(() -> {
-            JsonPath mine = given().baseUri(gateway.conversations.url())
+            JsonPath mine = given().baseUri(gateway.conversations.url()).auth().oauth2(supervisorToken)
                     .queryParam("assignee", agent).queryParam("status", "open")
                     .get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = mine.getList("items");
@@ -144,7 +146,7 @@ class SmsSliceIT {
 
     /** The conversation of {@code customer} in the open list, assigned or not, if it exists yet. */
     private static String conversationOf(String customer) {
-        JsonPath open = given().baseUri(gateway.conversations.url()).queryParam("status", "open").queryParam("limit", 200)
+        JsonPath open = given().baseUri(gateway.conversations.url()).auth().oauth2(supervisorToken).queryParam("status", "open").queryParam("limit", 200)
                 .get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = open.getList("items");
         return items.stream().filter(c -> customer.equals(handleOf(c))).map(c -> (String) c.get("id"))
@@ -158,7 +160,7 @@ class SmsSliceIT {
     }
 
     private static JsonPath conversation(String id) {
-        return given().baseUri(gateway.conversations.url()).get("/api/v1/conversations/" + id)
+        return given().baseUri(gateway.conversations.url()).auth().oauth2(supervisorToken).get("/api/v1/conversations/" + id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
