@@ -21,10 +21,10 @@ public interface AdaptersConfig {
     int maxWebhookBytes();
 
     /**
-     * How long the inbound producer waits to fill a batch. A few milliseconds of latency buy far
-     * fewer produce requests under load, so the broker keeps up with more webhooks.
+     * How long the inbound producer waits to fill a batch: the service kit's 1 ms by default; a few
+     * milliseconds more latency buy fewer, larger produce requests under heavy load.
      */
-    @WithDefault("5ms")
+    @WithDefault("1ms")
     Duration inboundLinger();
 
     Dedup dedup();

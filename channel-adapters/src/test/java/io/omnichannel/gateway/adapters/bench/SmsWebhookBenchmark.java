@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * producer's throughput on the same broker with the same records, all in one run.
  *
  * <p>{@code ./mvnw -B -pl channel-adapters -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=500,1000,2000,4000 -Dbench.seconds=10 -Dbench.raw-records=200000 -Dbench.linger-ms=5}, and
+ * ({@code -Dbench.rates=500,1000,2000,4000 -Dbench.seconds=10 -Dbench.raw-records=200000 -Dbench.linger-ms=1}, and
  * {@code -Dbench.adapter-jvm="-XX:StartFlightRecording=..."} to profile the adapter). Results
  * are printed and written to {@code target/bench/sms-webhook.md}.
  */
@@ -44,7 +44,7 @@ public final class SmsWebhookBenchmark {
         int rawRecords = Integer.getInteger("bench.raw-records", 200_000);
         int ceilingRequests = Integer.getInteger("bench.ceiling-requests", 100_000);
         int inFlight = Integer.getInteger("bench.in-flight", 64);
-        int lingerMs = Integer.getInteger("bench.linger-ms", 5);
+        int lingerMs = Integer.getInteger("bench.linger-ms", 1);
         Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
         List<String> adapterJvm = new ArrayList<>(List.of("-Xmx1g"));
         String extraJvm = System.getProperty("bench.adapter-jvm", "");
