@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /** Reads the conversation API the way the agents' desktop does, waiting for the consumers to catch up. */
 final class ConversationApi {
 
-    static final Duration CONSUMED_WITHIN = Duration.ofSeconds(30);
+    static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
 
     private ConversationApi() {
     }

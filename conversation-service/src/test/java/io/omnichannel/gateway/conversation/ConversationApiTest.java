@@ -2,6 +2,7 @@ package io.omnichannel.gateway.conversation;
 
 import static io.omnichannel.gateway.conversation.ConversationApi.CONSUMED_WITHIN;
 import static io.omnichannel.gateway.conversation.GatewayEvents.assigned;
+import static io.omnichannel.gateway.conversation.GatewayEvents.keyOf;
 import static io.omnichannel.gateway.conversation.GatewayEvents.chatMessage;
 import static io.omnichannel.gateway.conversation.GatewayEvents.newHandle;
 import static io.omnichannel.gateway.conversation.Tokens.asSupervisor;
@@ -93,18 +94,101 @@ class ConversationApiTest {
     }
 
     @Test
+    void pagingNeitherRepeatsNorSkipsWhileNewConversationsArrive() throws Exception {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        List<String> before = new ArrayList<>();
+        try (GatewayEvents events = new GatewayEvents(stack.kafkaBootstrapServers())) {
+            for (int i = 0; i < 5; i++) {
+                before.add(ana.assignedConversation(events));
+            }
+        }
+        for (String sort : List.of("updated", "created", "due")) {
+            java.util.concurrent.ExecutorService arrivals = java.util.concurrent.Executors.newSingleThreadExecutor();
+            java.util.concurrent.Future<?> inserting = arrivals.submit(() -> {
+                try (GatewayEvents events = new GatewayEvents(stack.kafkaBootstrapServers())) {
+                    Instant due = Instant.now().plus(1, ChronoUnit.HOURS);
+                    for (int i = 0; i < 10; i++) {
+                        String handle = newHandle();
+                        events.publish(chatMessage(handle, "arriving while the desktop pages"));
+                        events.publish(assigned(handle, ana.agentId(), due.minusSeconds(i)));
+                    }
+                }
+            });
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                var request = ana.request().queryParam("assignee", "me").queryParam("sort", sort).queryParam("limit", 2);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
+                seen.addAll(page.getList("items.id", String.class));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            inserting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            arrivals.shutdown();
+
+            assertThat(seen).as("sort=" + sort).doesNotHaveDuplicates();
+            for (String id : before) {
+                assertThat(seen).as("sort=" + sort).containsOnlyOnce(id);
+            }
+        }
+    }
+
+    @Test
+    void filtersByChannelInboxStatusSlaAndText() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        String word = "zebra" + UUID.randomUUID().toString().substring(0, 8);
+        String id;
+        try (GatewayEvents events = new GatewayEvents(stack.kafkaBootstrapServers())) {
+            id = ana.assignedConversation(events);
+            events.publish(chatMessage(ConversationApi.conversation(id).getString("customer.handle"), "the " + word + " ate my parcel"));
+        }
+        await().atMost(CONSUMED_WITHIN).untilAsserted(() -> ana.request().queryParam("q", word).get("/api/v1/conversations")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(id)));
+
+        ana.request().queryParam("channel", "chat").queryParam("inbox", GatewayEvents.INBOX).queryParam("status", "open,pending")
+                .queryParam("sla", "ok").queryParam("team", ana.team())
+                .get("/api/v1/conversations").then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(id));
+        ana.request().queryParam("channel", "email").get("/api/v1/conversations").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        ana.request().queryParam("sla", "breached").get("/api/v1/conversations").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        ana.request().queryParam("q", "no-such-word-" + UUID.randomUUID()).get("/api/v1/conversations").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void isReadyWithTheDatabaseAndTheBrokerChecked() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"), "checks.name", hasItems("kafka", "Database connections health check"));
     }
 
     @Test
-    void describesTheApiInOpenApi() {
+    void describesEveryEndpointItsErrorsAndTheLiveEventsInOpenApi() {
         JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(openApi.getMap("paths")).containsKeys("/api/v1/conversations", "/api/v1/conversations/{id}");
-        assertThat(openApi.getMap("components.schemas")).containsKeys("Conversation", "ConversationList", "Message");
-        assertThat(openApi.getMap("paths.'/api/v1/conversations/{id}'.get.responses")).containsKeys("200", "404");
+        assertThat(openApi.getMap("paths")).containsKeys("/api/v1/conversations", "/api/v1/conversations/{id}",
+                "/api/v1/conversations/{id}/timeline", "/api/v1/conversations/{id}/messages",
+                "/api/v1/conversations/{id}/notes", "/api/v1/conversations/{id}/transfer",
+                "/api/v1/conversations/{id}/escalate", "/api/v1/conversations/{id}/snooze",
+                "/api/v1/conversations/{id}/resolve", "/api/v1/conversations/{id}/reopen",
+                "/api/v1/conversations/{id}/priority", "/api/v1/conversations/{id}/tags", "/api/v1/customers/{id}",
+                "/api/v1/customers/{id}/identities", "/api/v1/customers/{id}/identities/{identityId}",
+                "/api/v1/customers/{id}/notes", "/api/v1/me", "/api/v1/me/presence", "/api/v1/me/events");
+        assertThat(openApi.getMap("components.schemas")).containsKeys("Conversation", "ConversationList", "Message",
+                "Timeline", "LiveEvent", "ReplyAccepted", "Customer", "ProblemDetail");
+        assertThat(openApi.getMap("paths.'/api/v1/conversations/{id}'.get.responses")).containsKeys("200", "401", "404");
+        assertThat(openApi.getMap("paths.'/api/v1/conversations/{id}/messages'.post.responses"))
+                .containsKeys("202", "400", "401", "404", "409");
+        assertThat(openApi.getString("paths.'/api/v1/me/events'.get.description"))
+                .contains("assignment", "transfer", "message", "delivery", "sla-warning", "sla-breached", "Last-Event-ID");
+        assertThat(openApi.getMap("components.securitySchemes")).containsKey("bearer");
+    }
+
+    @Test
+    void answers401ProblemWithoutAToken() {
+        given().get("/api/v1/conversations").then().statusCode(401).contentType(PROBLEM_JSON);
     }
 
     private static JsonPath page(String agent, String cursor) {

@@ -4,6 +4,7 @@ import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.CloudEventRecords;
 import io.omnichannel.gateway.contract.ConversationKey;
 import io.omnichannel.gateway.contract.CustomerRef;
+import io.omnichannel.gateway.contract.DeliveryReceipt;
 import io.omnichannel.gateway.contract.EventTypes;
 import io.omnichannel.gateway.contract.InboundMessage;
 import io.omnichannel.gateway.contract.RoutingEvent;
@@ -56,6 +57,22 @@ final class GatewayEvents implements AutoCloseable {
                 receivedAt, null, text, null, List.of(), "en", Map.of());
     }
 
+    /** A message on any channel, e.g. an SMS: {@code message(Channel.SMS, "twilio", "+15550001111", "+14155550100", ...)}. */
+    static InboundMessage message(Channel channel, String provider, String inbox, String handle, String text,
+            Map<String, String> metadata) {
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new InboundMessage(UUID.randomUUID().toString(), channel, provider, inbox, "ext-" + UUID.randomUUID(), null,
+                new CustomerRef(handle, "Ada Lovelace"), receivedAt.minusSeconds(1), receivedAt,
+                channel == Channel.EMAIL ? "My parcel" : null, text, null, List.of(), "en", metadata);
+    }
+
+    /** A routing event about the conversation of {@code key}. */
+    static RoutingEvent routing(RoutingEventType type, String key, String agentId, Instant dueAt) {
+        ConversationKey parsed = ConversationKey.parse(key);
+        return new RoutingEvent(type, key, "work-" + UUID.randomUUID(), null, parsed.channel(), parsed.inbox(), agentId,
+                dueAt, Instant.now());
+    }
+
     static RoutingEvent assigned(String handle, String agentId, Instant dueAt) {
         return new RoutingEvent(RoutingEventType.ASSIGNED, keyOf(handle), "work-" + UUID.randomUUID(), null,
                 Channel.CHAT, INBOX, agentId, dueAt, Instant.now());
@@ -74,6 +91,11 @@ final class GatewayEvents implements AutoCloseable {
     void publish(RoutingEvent event) {
         send(CloudEventRecords.record(Topics.ROUTING, event.conversationKey(), UUID.randomUUID().toString(),
                 event.type().cloudEventType(), URI.create("/routing-service"), event.occurredAt(), event));
+    }
+
+    void publish(DeliveryReceipt receipt) {
+        send(CloudEventRecords.record(Topics.DELIVERY, receipt.conversationKey(), UUID.randomUUID().toString(),
+                EventTypes.DELIVERY_RECEIPT, URI.create("/channel-adapters"), receipt.occurredAt(), receipt));
     }
 
     /** Sends and waits for the broker's acknowledgement. */

@@ -94,8 +94,8 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         filter.customerId().ifPresent(customer -> where(sql, parameters, " AND c.customer_id = :customer", "customer", customer));
         filter.conversationKey().ifPresent(key -> where(sql, parameters, " AND c.conversation_key = :key", "key", key));
         filter.text().ifPresent(text -> {
-            sql.append("""
-                     AND (cu.display_name ILIKE :like OR c.customer_handle ILIKE :like
+            sql.append(" AND").append("""
+                     (cu.display_name ILIKE :like OR c.customer_handle ILIKE :like
                           OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id
                                      AND to_tsvector('simple', coalesce(m.subject, '') || ' ' || m.text)
                                          @@ plainto_tsquery('simple', :text)))""");

@@ -41,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (so ids cannot be probed) and 409 when the conversation's state does not allow it.
  */
 @Path("/api/v1/conversations/{id}")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Viewer.AGENT, Viewer.SUPERVISOR, Viewer.ADMIN})
 @Tag(name = "Actions")
@@ -66,6 +65,7 @@ public class ConversationActionResource {
 
     @POST
     @Path("messages")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reply", summary = "Reply to the customer",
             description = "Stores the reply and queues it for delivery in one transaction; it reaches the channel "
                     + "adapter through gateway.outbound.v1 exactly once per id. Its delivery status (queued, sent, "
@@ -100,6 +100,7 @@ public class ConversationActionResource {
 
     @POST
     @Path("notes")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addNote", summary = "Add an internal note",
             description = "Shown on the timeline to agents only; never sent to the customer. Allowed in every status.")
     @APIResponse(responseCode = "201", description = "The note",
@@ -112,6 +113,7 @@ public class ConversationActionResource {
 
     @POST
     @Path("transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "transfer", summary = "Assign or transfer to an agent or a team",
             description = "Goes through the routing service, which keeps agents' capacity right; the assignment comes "
                     + "back as a routing event ('transferred' on the timeline, a 'transfer' live event to the new agent).")
@@ -128,6 +130,7 @@ public class ConversationActionResource {
 
     @POST
     @Path("escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "escalate", summary = "Escalate to a supervisor",
             description = "Goes through the routing service; recorded on the timeline with the reason.")
     @APIResponse(responseCode = "202", description = "Routing accepted the escalation",
@@ -142,6 +145,7 @@ public class ConversationActionResource {
 
     @POST
     @Path("snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "snooze", summary = "Snooze until a time",
             description = "The conversation is put aside and opens again at 'until' (a 'snooze-ended' live event), or "
                     + "as soon as the customer writes.")
@@ -177,6 +181,7 @@ public class ConversationActionResource {
 
     @PUT
     @Path("priority")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setPriority", summary = "Change the priority",
             description = "Routing raises urgency in its queue accordingly.")
     @APIResponse(responseCode = "200", description = "The conversation",
@@ -189,6 +194,7 @@ public class ConversationActionResource {
 
     @PUT
     @Path("tags")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setTags", summary = "Replace the tags")
     @APIResponse(responseCode = "200", description = "The conversation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationSummary.class)))

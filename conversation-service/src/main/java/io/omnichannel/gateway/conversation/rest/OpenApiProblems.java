@@ -31,7 +31,8 @@ public class OpenApiProblems implements OASFilter {
 
     private void addCommon(Operation operation) {
         COMMON.forEach((code, description) -> {
-            if (operation.getResponses().getAPIResponse(code) == null) {
+            APIResponse existing = operation.getResponses().getAPIResponse(code);
+            if (existing == null || existing.getContent() == null) {
                 operation.getResponses().addAPIResponse(code, problem(description));
             }
         });

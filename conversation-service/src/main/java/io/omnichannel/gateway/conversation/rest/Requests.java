@@ -21,7 +21,7 @@ final class Requests {
             @Schema(description = "Plain text; required unless there are attachments") @Size(max = 20_000) String text,
             @Schema(description = "HTML form, for channels that show it (email)") @Size(max = 200_000) String html,
             @Schema(description = "Email subject; by default 'Re: ' and the customer's last subject") @Size(max = 500) String subject,
-            @Valid List<Attachment> attachments,
+            List<@Valid Attachment> attachments,
             @Schema(description = "Answer on another channel of the same customer (email, chat, social, sms, phone); "
                     + "by default the conversation's channel, SMS for a phone conversation")
             @Pattern(regexp = "email|chat|social|sms|phone", message = "must be one of email, chat, social, sms, phone")

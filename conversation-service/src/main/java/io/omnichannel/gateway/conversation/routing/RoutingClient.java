@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.conversation.routing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface RoutingClient {
 
     /** Body of a transfer: exactly one of the two. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Transfer(String agentId, String teamId) {
     }
 
