@@ -8,9 +8,11 @@ import java.util.Locale;
 public enum Channel {
     EMAIL, CHAT, SOCIAL, SMS, PHONE;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     @JsonCreator

@@ -77,6 +77,7 @@ public final class GatewayLauncher {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         environment.put("PUBLIC_BASE_URL", env("PUBLIC_BASE_URL", "http://localhost:8081"));
         environment.put("TWILIO_AUTH_TOKEN", env("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_TOKEN));
+        environment.put("TWILIO_ACCOUNT_SID", env("TWILIO_ACCOUNT_SID", ""));
         if (service.database() != null) {
             environment.put("DB_URL", stack.jdbcUrl(service.database()));
             environment.put("DB_USER", LocalStack.DB_USER);
