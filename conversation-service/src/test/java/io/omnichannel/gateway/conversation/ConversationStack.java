@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.omnichannel.gateway.localstack.LocalStackResource;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +23,13 @@ public class ConversationStack extends LocalStackResource {
         routing = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         routing.start();
         config.put("conversation.routing-url", "http://127.0.0.1:" + routing.port());
+        // what the production profile reads, for the black-box tests of the packaged service
+        config.put("ROUTING_URL", "http://127.0.0.1:" + routing.port());
+        config.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
+        config.put("DB_URL", config.get("quarkus.datasource.jdbc.url"));
+        config.put("DB_USER", config.get("quarkus.datasource.username"));
+        config.put("DB_PASSWORD", config.get("quarkus.datasource.password"));
+        config.put("JWT_PUBLIC_KEY_LOCATION", Path.of("dev-keys", "public.pem").toAbsolutePath().toString());
         return config;
     }
 
