@@ -70,7 +70,7 @@ public class CustomerResolver {
             });
             identity = CustomerIdentity.of(ref, customer.id(), CustomerIdentity.AUTO, now);
             identities.persist(identity);
-            Log.infof("customer %s: new identity %s %s", customer.id(), ref.kind().wireName(), ref.value());
+            Log.debugf("customer %s: new identity %s %s", customer.id(), ref.kind().wireName(), ref.value());
         }
         customer.seenAs(reportedName);
         for (IdentityRef claim : claims) {

@@ -14,9 +14,12 @@ import io.omnichannel.gateway.conversation.repository.MessageRepository;
 import io.omnichannel.gateway.conversation.repository.ProcessedEventRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +30,8 @@ public class InboundMessageService {
     /** Inbound metadata carrying the customer's satisfaction score (1 to 5), e.g. from a survey answered by SMS. */
     public static final String SATISFACTION_SCORE = "satisfactionScore";
 
+    private static final int FLUSH_EVERY = 100;
+
     private final ProcessedEventRepository processedEvents;
     private final MessageRepository messages;
     private final IdentityRepository identities;
@@ -35,10 +40,11 @@ public class InboundMessageService {
     private final LiveEvents liveEvents;
     private final Timeline timeline;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     InboundMessageService(ProcessedEventRepository processedEvents, MessageRepository messages,
             IdentityRepository identities, ConversationOpener opener, Identities normalizer, LiveEvents liveEvents,
-            Timeline timeline, Clock clock) {
+            Timeline timeline, Clock clock, EntityManager entityManager) {
         this.processedEvents = processedEvents;
         this.messages = messages;
         this.identities = identities;
@@ -47,11 +53,38 @@ public class InboundMessageService {
         this.liveEvents = liveEvents;
         this.timeline = timeline;
         this.clock = clock;
+        this.entityManager = entityManager;
+    }
+
+    /** A message as the topic delivered it, with the id of its event. */
+    public record Delivered(String eventId, InboundMessage message) {
     }
 
     /** Stores {@code message}, delivered as event {@code eventId}, once: a redelivery changes nothing. */
     @Transactional
     public EventOutcome receive(String eventId, InboundMessage message) {
+        return store(eventId, message);
+    }
+
+    /**
+     * Stores a batch of messages in one transaction: all of them, or none (the consumer then stores them
+     * one by one to find the one at fault).
+     */
+    @Transactional
+    public List<EventOutcome> receiveAll(List<Delivered> batch) {
+        List<EventOutcome> outcomes = new ArrayList<>(batch.size());
+        for (Delivered delivered : batch) {
+            outcomes.add(store(delivered.eventId(), delivered.message()));
+            if (outcomes.size() % FLUSH_EVERY == 0) {
+                // keeps the persistence context (and the dirty checks of every flush) small in large batches
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        return outcomes;
+    }
+
+    private EventOutcome store(String eventId, InboundMessage message) {
         Instant now = clock.instant();
         if (!processedEvents.markProcessed(eventId, now) || messages.findByIdOptional(message.id()).isPresent()) {
             Log.debugf("message %s (event %s) already stored", message.id(), eventId);
@@ -75,7 +108,7 @@ public class InboundMessageService {
         satisfaction(message).ifPresent(score -> conversation.satisfaction(score, now));
         liveEvents.publish(conversation.assigneeAgentId(),
                 LiveEvent.about(LiveEventType.MESSAGE, conversation, now).withMessage(message.id(), message.text()), now);
-        Log.infof("message %s stored in conversation %s", message.id(), conversation.id());
+        Log.debugf("message %s stored in conversation %s", message.id(), conversation.id());
         return EventOutcome.APPLIED;
     }
 

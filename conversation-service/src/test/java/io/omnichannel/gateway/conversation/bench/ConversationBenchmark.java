@@ -1,0 +1,346 @@
+package io.omnichannel.gateway.conversation.bench;
+
+import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.contract.CloudEventRecords;
+import io.omnichannel.gateway.contract.CustomerRef;
+import io.omnichannel.gateway.contract.EventTypes;
+import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.contract.Topics;
+import io.omnichannel.gateway.localstack.LocalStack;
+import io.omnichannel.gateway.localstack.Ports;
+import io.omnichannel.gateway.localstack.QuarkusService;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The conversation service's benchmark, in one run on one machine:
+ * <ol>
+ * <li>a bare JDBC batch insert of messages into the same PostgreSQL (the baseline);</li>
+ * <li>inbound messages published to gateway.inbound.v1 at increasing rates: messages persisted per second
+ * and the lag from publication to the message being queryable (its row committed);</li>
+ * <li>with 1 million stored messages, GET my conversations by 100 concurrent desktops: latency percentiles.</li>
+ * </ol>
+ * {@code ./mvnw -B -pl conversation-service -Pbench verify}; settings as system properties
+ * ({@code -Dbench.rates=1000,2500,5000,8000 -Dbench.seconds=10 -Dbench.messages=1000000 -Dbench.clients=100
+ * -Dbench.list-seconds=30}). Results are printed and written to {@code target/bench/conversation.md}.
+ */
+public final class ConversationBenchmark {
+
+    private static final String INBOX = "bench-widget";
+
+    private ConversationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] rates = Arrays.stream(System.getProperty("bench.rates", "1000,2500,5000,8000").split(","))
+                .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int baselineRows = Integer.getInteger("bench.baseline-rows", 200_000);
+        int storedMessages = Integer.getInteger("bench.messages", 1_000_000);
+        int clients = Integer.getInteger("bench.clients", 100);
+        int listSeconds = Integer.getInteger("bench.list-seconds", 30);
+        Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
+
+        LocalStack.Options test = LocalStack.Options.forTests(List.of("conversation"));
+        LocalStack.Options options = new LocalStack.Options(test.workDir(), test.kafkaPort(), test.kafkaControllerPort(),
+                test.postgresPort(), test.databases(), false, List.of("-Xmx1g"), test.output());
+        StringBuilder report = new StringBuilder();
+        log("starting Kafka and PostgreSQL (logs in " + options.workDir().resolve("logs") + ")");
+        try (LocalStack stack = LocalStack.start(options)) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+            environment.put("DB_URL", stack.jdbcUrl("conversation"));
+            environment.put("DB_USER", LocalStack.DB_USER);
+            environment.put("DB_PASSWORD", LocalStack.DB_PASSWORD);
+            environment.put("ROUTING_URL", "http://127.0.0.1:9");
+            environment.put("JWT_PUBLIC_KEY_LOCATION", module.resolve("dev-keys/public.pem").toString());
+            int port = Ports.free();
+            log("starting the packaged conversation-service on port " + port);
+            try (QuarkusService service = QuarkusService.start("conversation-service", module, port, environment,
+                    List.of("-Xmx1g"), test.output())) {
+                service.awaitReady(Duration.ofMinutes(3));
+                String jdbc = stack.jdbcUrl("conversation");
+
+                double baseline = jdbcBaseline(jdbc, baselineRows);
+                report.append("## Inbound messages persisted\n\n")
+                        .append(String.format("Bare JDBC batch insert into `message` (same PostgreSQL, batches of 500): "
+                                + "**%,.0f rows/s**%n%n", baseline))
+                        .append("| offered msg/s | persisted msg/s | × JDBC baseline | lag p50 | lag p99 | lag max |\n")
+                        .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                for (int rate : rates) {
+                    IngestResult result = ingest(stack.kafkaBootstrapServers(), jdbc, rate, seconds);
+                    report.append(String.format("| %,d | %,.0f | %.2f | %d ms | %d ms | %d ms |%n", rate, result.persisted(),
+                            result.persisted() / baseline, result.lag().percentile(50), result.lag().percentile(99),
+                            result.lag().max()));
+                    log(report.toString());
+                }
+
+                log("seeding " + storedMessages + " stored messages");
+                long seeded = seed(jdbc, storedMessages, clients);
+                PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(module.resolve("dev-keys/private.pem")));
+                Latencies list = listLoad(service.url(), key, clients, listSeconds);
+                report.append(String.format("%n## GET my conversations, %d concurrent desktops, %,d stored messages%n%n",
+                        clients, seeded))
+                        .append("| requests | requests/s | p50 | p95 | p99 | max | errors |\n")
+                        .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+                        .append(String.format("| %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |%n", list.count(),
+                                list.count() / (double) listSeconds, list.percentileMicros(50) / 1000.0,
+                                list.percentileMicros(95) / 1000.0, list.percentileMicros(99) / 1000.0,
+                                list.maxMicros() / 1000.0, list.errors()));
+            }
+        }
+        String text = "# conversation-service benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores)\n\n" + report;
+        Path out = module.resolve("target/bench/conversation.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        log("\n" + text + "\nwritten to " + out);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static double jdbcBaseline(String jdbc, int rows) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
+            try (Statement statement = db.createStatement()) {
+                // the same columns, defaults and indexes as the service's message table, without its foreign key
+                statement.execute("CREATE TABLE bench_message (LIKE message INCLUDING DEFAULTS INCLUDING INDEXES)");
+            }
+            db.setAutoCommit(false);
+            UUID conversation = UUID.randomUUID();
+            long start = System.nanoTime();
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO bench_message (id, conversation_id, direction, channel, inbox, provider, external_id, text,
+                                               sent_at, received_at, attachments)
+                    VALUES (?, ?, 'inbound', 'chat', ?, 'webchat', ?, ?, ?, ?, '[]'::jsonb)""")) {
+                for (int i = 1; i <= rows; i++) {
+                    Instant now = Instant.now();
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setObject(2, conversation);
+                    insert.setString(3, INBOX);
+                    insert.setString(4, "ext-" + i);
+                    insert.setString(5, "baseline message " + i + " about my parcel");
+                    insert.setObject(6, java.sql.Timestamp.from(now));
+                    insert.setObject(7, java.sql.Timestamp.from(now));
+                    insert.addBatch();
+                    if (i % 500 == 0) {
+                        insert.executeBatch();
+                        db.commit();
+                    }
+                }
+                insert.executeBatch();
+                db.commit();
+            }
+            double perSecond = rows / ((System.nanoTime() - start) / 1e9);
+            log(String.format("JDBC baseline: %,d rows in batches of 500: %,.0f rows/s", rows, perSecond));
+            return perSecond;
+        }
+    }
+
+    record IngestResult(double persisted, Latencies.Millis lag) {
+    }
+
+    /** Publishes {@code rate} messages/s for {@code seconds}, and watches them become rows. */
+    private static IngestResult ingest(String bootstrap, String jdbc, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        int customers = Math.max(100, total / 5);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Long> sampleSentAt = new ConcurrentHashMap<>();
+        Map<String, Long> sampleSeenAt = new ConcurrentHashMap<>();
+        long before = count(jdbc);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 65_536),
+                new StringSerializer(), new ByteArraySerializer());
+                Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
+            long start = System.nanoTime();
+            long periodNanos = 1_000_000_000L / rate;
+            for (int i = 0; i < total; i++) {
+                long due = start + i * periodNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String handle = "bench-" + run + "-" + (i % customers);
+                Instant now = Instant.now();
+                InboundMessage message = new InboundMessage(UUID.randomUUID().toString(), Channel.CHAT, "webchat", INBOX,
+                        "ext-" + run + "-" + i, null, new CustomerRef(handle, "Customer " + (i % customers)), now, now, null,
+                        "message " + i + ": where is my parcel?", null, List.of(), "en", Map.of());
+                if (i % 50 == 0) {
+                    sampleSentAt.put(message.id(), System.nanoTime());
+                }
+                producer.send(CloudEventRecords.record(Topics.INBOUND, message.conversationKey(), message.id(),
+                        EventTypes.INBOUND_MESSAGE, URI.create("/bench"), now, message));
+            }
+            producer.flush();
+            double publishSeconds = (System.nanoTime() - start) / 1e9;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(120, seconds * 10L));
+            long stored;
+            long lastProgress = System.nanoTime();
+            do {
+                watchSamples(db, sampleSentAt, sampleSeenAt);
+                stored = count(db) - before;
+                if (stored >= total) {
+                    lastProgress = System.nanoTime();
+                    break;
+                }
+                Thread.sleep(50);
+            } while (System.nanoTime() < deadline);
+            watchSamples(db, sampleSentAt, sampleSeenAt);
+            double elapsed = (lastProgress - start) / 1e9;
+            double persisted = stored / elapsed;
+            Latencies.Millis lag = new Latencies.Millis();
+            sampleSeenAt.forEach((id, seen) -> lag.add((seen - sampleSentAt.get(id)) / 1_000_000));
+            log(String.format("offered %,d msg/s for %ds (published in %.1fs): %,d stored in %.1fs = %,.0f msg/s; "
+                    + "lag p50 %d ms, p99 %d ms", rate, seconds, publishSeconds, stored, elapsed, persisted,
+                    lag.percentile(50), lag.percentile(99)));
+            return new IngestResult(persisted, lag);
+        }
+    }
+
+    private static void watchSamples(Connection db, Map<String, Long> sentAt, Map<String, Long> seenAt) throws Exception {
+        List<String> waiting = sentAt.keySet().stream().filter(id -> !seenAt.containsKey(id)).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = db.prepareStatement("SELECT id FROM message WHERE id = ANY(?)")) {
+            select.setArray(1, db.createArrayOf("text", waiting.toArray()));
+            long now = System.nanoTime();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seenAt.putIfAbsent(rows.getString(1), now);
+                }
+            }
+        }
+    }
+
+    private static long count(String jdbc) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
+            return count(db);
+        }
+    }
+
+    private static long count(Connection db) throws Exception {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM message")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Fills the database up to {@code messages} messages in 20-message conversations spread over
+     * {@code agents} agents (each agent's conversations: a third open, a third pending, a third resolved).
+     */
+    private static long seed(String jdbc, int messages, int agents) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD);
+                Statement sql = db.createStatement()) {
+            long existing = count(db);
+            int conversations = (int) Math.max(0, (messages - existing) / 20);
+            long start = System.nanoTime();
+            sql.execute("CREATE TEMP TABLE seed AS SELECT g AS n, gen_random_uuid() AS customer, gen_random_uuid() AS identity,"
+                    + " gen_random_uuid() AS conversation FROM generate_series(1, " + conversations + ") g");
+            sql.execute("INSERT INTO customer (id, display_name, first_contact_at) SELECT customer, 'Seeded ' || n,"
+                    + " now() - (n || ' minutes')::interval FROM seed");
+            sql.execute("INSERT INTO customer_identity (id, customer_id, kind, value, verified, linked_by, created_at)"
+                    + " SELECT identity, customer, 'chat-visitor', 'seed-' || n, false, 'auto', now() FROM seed");
+            sql.execute("INSERT INTO conversation (id, conversation_key, customer_id, identity_id, customer_handle, channel,"
+                    + " inbox, provider, status, priority, assignee_agent_id, team_id, due_at, sla_state, created_at, updated_at,"
+                    + " last_message_at, resolved_at)"
+                    + " SELECT conversation, 'chat:seed-inbox:seed-' || n, customer, identity, 'seed-' || n, 'chat', 'seed-inbox',"
+                    + " 'webchat', (ARRAY['open','pending','resolved'])[n % 3 + 1], 'normal', 'bench-agent-' || (n % " + agents + "),"
+                    + " 'bench-team-' || (n % 10), now() + (n % 600 || ' seconds')::interval, 'ok',"
+                    + " now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval,"
+                    + " CASE WHEN n % 3 = 2 THEN now() ELSE NULL END FROM seed");
+            sql.execute("INSERT INTO message (id, conversation_id, direction, channel, inbox, provider, external_id, text,"
+                    + " sent_at, received_at, attachments)"
+                    + " SELECT gen_random_uuid()::text, s.conversation, CASE WHEN m % 2 = 0 THEN 'inbound' ELSE 'outbound' END,"
+                    + " 'chat', 'seed-inbox', 'webchat', 'seed-' || s.n || '-' || m,"
+                    + " 'seeded message ' || m || ' of conversation ' || s.n || ' about an order and a parcel',"
+                    + " now() - ((s.n + 20 - m) || ' seconds')::interval, now() - ((s.n + 20 - m) || ' seconds')::interval, '[]'::jsonb"
+                    + " FROM seed s, generate_series(1, 20) m");
+            sql.execute("ANALYZE");
+            long total = count(db);
+            log(String.format("seeded %,d conversations (%,d messages now stored) in %.0fs", conversations, total,
+                    (System.nanoTime() - start) / 1e9));
+            return total;
+        }
+    }
+
+    /** {@code clients} desktops, each its own agent, listing their open and pending conversations in a loop. */
+    private static Latencies listLoad(String baseUrl, PrivateKey key, int clients, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        Latencies latencies = new Latencies();
+        // warm-up: each client's first requests
+        runClients(http, baseUrl, key, clients, 5, new Latencies());
+        runClients(http, baseUrl, key, clients, seconds, latencies);
+        return latencies;
+    }
+
+    private static void runClients(HttpClient http, String baseUrl, PrivateKey key, int clients, int seconds,
+            Latencies latencies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch done = new CountDownLatch(clients);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int c = 0; c < clients; c++) {
+            String agent = "bench-agent-" + c;
+            String token = Jwt.issuer("omnichannel-gateway").upn(agent).groups(Set.of("agent"))
+                    .claim("team", "bench-team-" + (c % 10)).expiresIn(Duration.ofHours(1)).sign(key);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl
+                            + "/api/v1/conversations?assignee=me&status=open,pending&limit=50"))
+                    .header("Authorization", "Bearer " + token).build();
+            pool.execute(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() == 200) {
+                                latencies.add((System.nanoTime() - start) / 1000);
+                            } else {
+                                latencies.error();
+                            }
+                        } catch (Exception e) {
+                            latencies.error();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+}
