@@ -250,7 +250,8 @@ public final class DecisionCore {
         }
         Waiting item = new Waiting(work);
         boolean sticky = work.preferredAgent() != null && work.preferUntilMillis() > clock;
-        addToGroup(item, groupFor(keyOf(work, sticky)));
+        WorkGroup plain = channels[work.channel().ordinal()].unconstrained;
+        addToGroup(item, plain != null && !sticky && isUnconstrained(work) ? plain : groupFor(keyOf(work, sticky)));
         if (sticky) {
             preferenceEnds.add(item);
         }
@@ -528,7 +529,7 @@ public final class DecisionCore {
         group.reservedFor = null;
         group.state = WorkGroup.PARKED;
         if (reservedFor != null) {
-
+            unblockFor(reservedFor, group.channel, 1); // it will not take this one now
         }
     }
 
@@ -582,6 +583,11 @@ public final class DecisionCore {
         }
     }
 
+    private static boolean isUnconstrained(WorkRequest work) {
+        return work.requiredSkills().isEmpty() && (work.optionalSkillsDropped() || work.optionalSkills().isEmpty())
+                && work.eligibleTeams().isEmpty() && work.excludedAgents().isEmpty();
+    }
+
     private static GroupKey keyOf(WorkRequest work, boolean sticky) {
         Set<String> skills = work.requiredSkills();
         if (!work.optionalSkillsDropped() && !work.optionalSkills().isEmpty()) {
@@ -599,6 +605,9 @@ public final class DecisionCore {
             group = new WorkGroup(key);
             groups.put(key, group);
             channels[group.channel].groups.add(group);
+            if (group.unconstrained) {
+                channels[group.channel].unconstrained = group;
+            }
             if (group.preferredAgent != null) {
                 stickyGroups.computeIfAbsent(group.preferredAgent, agent -> new HashSet<>()).add(group);
             }
@@ -676,6 +685,9 @@ public final class DecisionCore {
         group.reservedFor = null;
         groups.remove(group.key);
         channels[group.channel].groups.remove(group);
+        if (channels[group.channel].unconstrained == group) {
+            channels[group.channel].unconstrained = null;
+        }
         if (group.preferredAgent != null) {
             Set<WorkGroup> preferring = stickyGroups.get(group.preferredAgent);
             preferring.remove(group);
@@ -772,6 +784,8 @@ public final class DecisionCore {
         final TreeSet<WorkGroup> blocked = new TreeSet<>(HEAD_ORDER);
         /** Non-empty groups of waiting work on this channel. */
         final Set<WorkGroup> groups = new HashSet<>();
+        /** The group of items without constraints, while there are any (found without hashing a key). */
+        WorkGroup unconstrained;
         int waiting;
 
         ChannelState(Comparator<Slot> order) {

@@ -184,4 +184,32 @@ class DecisionOrderTest {
         assertThat(core.drain(0, 0)).isEmpty();
         assertThat(core.waitingCount()).isEqualTo(2);
     }
+
+    @Test
+    void freedAgentStillGetsBlockedWorkWhenAnotherAgentTakesTheItemItCouldHaveTaken() {
+        agent("ana").takes(CHAT, 2).holding(CHAT, 2).skills("en", "es").in(core);
+        agent("ben").takes(CHAT, 1).holding(CHAT, 1).skills("en").in(core);
+        work("english", CHAT).due(1).requires("en").in(core);
+        work("spanish", CHAT).due(2).requires("es").in(core);
+        assertThat(decide(core, 0)).isEqualTo("none");
+
+        core.release("ana", CHAT); // ana at 1/2 could take either
+        core.release("ben", CHAT); // ben at 0/1 is less busy and takes the english one
+
+        assertThat(decideAll(core, 1)).containsExactly("english->ben", "spanish->ana");
+    }
+
+    @Test
+    void agentWithSeveralNewSlotsGetsSeveralBlockedItems() {
+        agent("ana").takes(CHAT, 3).holding(CHAT, 3).in(core);
+        work("a", CHAT).due(1).excluding("nobody-1").in(core);
+        work("b", CHAT).due(2).excluding("nobody-2").in(core);
+        work("c", CHAT).due(3).requires("es").in(core);
+        work("d", CHAT).due(4).in(core);
+        assertThat(decide(core, 0)).isEqualTo("none");
+
+        agent("ana").takes(CHAT, 3).in(core); // re-registered holding nothing
+
+        assertThat(decideAll(core, 1)).containsExactly("a->ana", "b->ana", "d->ana");
+    }
 }

@@ -169,4 +169,18 @@ class StickyRoutingTest {
         assertThat(decideAll(core, 499)).isEmpty();
         assertThat(decideAll(core, 500)).containsExactly("third->ana");
     }
+
+    @Test
+    void itemThatStartsWaitingForItsPreferredAgentDoesNotHoldUpWorkTheFreedAgentCanTake() {
+        agent("ana").takes(CHAT, 1).holding(CHAT, 1).in(core);
+        agent("ben").takes(CHAT, 1).holding(CHAT, 1).offline().in(core);
+        work("returning", CHAT).due(1).prefers("ben", 1_000).in(core);
+        work("later", CHAT).due(2).in(core);
+        assertThat(decide(core, 0)).isEqualTo("none"); // nobody has a free slot
+
+        core.release("ana", CHAT); // ana can take the first item: ben is offline
+        core.setOnline("ben", true); // now "returning" waits for ben, who is full
+
+        assertThat(decide(core, 1)).isEqualTo("later->ana");
+    }
 }
