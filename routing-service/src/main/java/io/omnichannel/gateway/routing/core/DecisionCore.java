@@ -48,7 +48,7 @@ import java.util.TreeSet;
  *
  * <h2>Data structures and cost</h2>
  * <ul>
- * <li><b>Agents:</b> per channel, an ordered index (red-black tree) of the agents with a free slot there,
+ * <li><b>Agents:</b> per channel, an ordered index (a {@link Treap}) of the agents with a free slot there,
  * in strategy order. An assignment moves the agent in the index of each channel where it has a free slot
  * (its last assignment is part of every key); a release moves it in one.</li>
  * <li><b>Waiting items</b> are grouped by their constraints (channel, effective skills, teams,
@@ -93,11 +93,14 @@ public final class DecisionCore {
     private final Map<String, Waiting> waiting = new HashMap<>();
     private final Map<GroupKey, WorkGroup> groups = new HashMap<>();
     /** Groups that may be assignable, by their first item: {@link #next} takes them in this order. */
-    private final TreeSet<WorkGroup> ready = new TreeSet<>(HEAD_ORDER);
+    private final Treap<WorkGroup> ready = new Treap<>(HEAD_ORDER);
     /** Groups with a preferred agent, by that agent's id. */
     private final Map<String, Set<WorkGroup>> stickyGroups = new HashMap<>();
     /** Items still preferring an agent, by the end of that preference. */
     private final TreeSet<Waiting> preferenceEnds = new TreeSet<>(PREFERENCE_END_ORDER);
+    /** Bit positions for skill and team names, so that most eligibility checks are a mask test. */
+    private final NameBits skillBits = new NameBits();
+    private final NameBits teamBits = new NameBits();
     private long assignmentSequence;
     private long clock = Long.MIN_VALUE;
 
@@ -145,6 +148,8 @@ public final class DecisionCore {
         }
         agent.skills = profile.skills();
         agent.teams = profile.teams();
+        agent.skillMask = skillBits.maskOf(agent.skills);
+        agent.teamMask = teamBits.maskOf(agent.teams);
         agent.totalLoad = 0;
         agent.exclusiveLoad = 0;
         for (int c = 0; c < CHANNELS.length; c++) {
@@ -381,7 +386,7 @@ public final class DecisionCore {
                 return channel.free.first().agent;
             }
         } else {
-            for (Slot slot : channel.free) {
+            for (Slot slot = channel.free.first(); slot != null; slot = Treap.successor(slot)) {
                 if (fits(slot.agent, group)) {
                     return slot.agent;
                 }
@@ -396,21 +401,21 @@ public final class DecisionCore {
 
     /** Everything but presence and a free slot: could this agent ever take the group's items? */
     private static boolean fits(AgentState agent, WorkGroup group) {
-        if (agent.capacity[group.channel] <= 0) {
+        if (agent.capacity[group.channel] <= 0 || (group.skillMask & ~agent.skillMask) != 0) {
             return false;
         }
-        if (!group.excluded.isEmpty() && group.excluded.contains(agent.id)) {
-            return false;
-        }
-        for (String skill : group.skills) {
+        for (String skill : group.unindexedSkills) {
             if (!agent.skills.contains(skill)) {
                 return false;
             }
         }
-        if (group.teams.isEmpty()) {
+        if (!group.excluded.isEmpty() && group.excluded.contains(agent.id)) {
+            return false;
+        }
+        if (group.teams.isEmpty() || (group.teamMask & agent.teamMask) != 0) {
             return true;
         }
-        for (String team : group.teams) {
+        for (String team : group.unindexedTeams) {
             if (agent.teams.contains(team)) {
                 return true;
             }
@@ -510,11 +515,12 @@ public final class DecisionCore {
         if (slots <= 0 || agent.removed || !agent.isFreeOn(c)) {
             return;
         }
-        Iterator<WorkGroup> blocked = channels[c].blocked.iterator();
-        while (slots > 0 && blocked.hasNext()) {
-            WorkGroup group = blocked.next();
+        Treap<WorkGroup> blocked = channels[c].blocked;
+        WorkGroup next;
+        for (WorkGroup group = blocked.first(); slots > 0 && group != null; group = next) {
+            next = Treap.successor(group);
             if (fits(agent, group)) {
-                blocked.remove();
+                blocked.remove(group);
                 group.reservedFor = agent;
                 group.state = WorkGroup.READY;
                 ready.add(group);
@@ -602,7 +608,7 @@ public final class DecisionCore {
     private WorkGroup groupFor(GroupKey key) {
         WorkGroup group = groups.get(key);
         if (group == null) {
-            group = new WorkGroup(key);
+            group = new WorkGroup(key, skillBits, teamBits);
             groups.put(key, group);
             channels[group.channel].groups.add(group);
             if (group.unconstrained) {
@@ -653,7 +659,7 @@ public final class DecisionCore {
             }
             return;
         }
-        TreeSet<WorkGroup> filed = group.state == WorkGroup.READY ? ready : channels[group.channel].blocked;
+        Treap<WorkGroup> filed = group.state == WorkGroup.READY ? ready : channels[group.channel].blocked;
         filed.remove(group);
         group.items.remove(item);
         AgentState reservedFor = group.reservedFor;
@@ -723,6 +729,8 @@ public final class DecisionCore {
         final Slot[] slots = new Slot[CHANNELS.length];
         Set<String> skills = Set.of();
         Set<String> teams = Set.of();
+        long skillMask;
+        long teamMask;
         boolean online;
         boolean removed;
         long lastAssignedAt;
@@ -754,7 +762,7 @@ public final class DecisionCore {
      * compares entries without reading the agent (fewer memory reads), and an entry can always be found
      * under the key it was filed with.
      */
-    private static final class Slot {
+    private static final class Slot extends Treap.Node<Slot> {
         final AgentState agent;
         final String id;
         final int channel;
@@ -779,9 +787,9 @@ public final class DecisionCore {
 
     private static final class ChannelState {
         /** The agents with a free slot on the channel, in strategy order. */
-        final TreeSet<Slot> free;
+        final Treap<Slot> free;
         /** Groups no agent with a free slot fits (as far as the reservations go), by their first item. */
-        final TreeSet<WorkGroup> blocked = new TreeSet<>(HEAD_ORDER);
+        final Treap<WorkGroup> blocked = new Treap<>(HEAD_ORDER);
         /** Non-empty groups of waiting work on this channel. */
         final Set<WorkGroup> groups = new HashSet<>();
         /** The group of items without constraints, while there are any (found without hashing a key). */
@@ -789,7 +797,7 @@ public final class DecisionCore {
         int waiting;
 
         ChannelState(Comparator<Slot> order) {
-            free = new TreeSet<>(order);
+            free = new Treap<>(order);
         }
     }
 
@@ -798,7 +806,7 @@ public final class DecisionCore {
             String preferredAgent) {
     }
 
-    private static final class WorkGroup {
+    private static final class WorkGroup extends Treap.Node<WorkGroup> {
         /** In {@link #ready}, filed under {@link #head}. */
         static final int READY = 0;
         /** In its channel's blocked set, filed under {@link #head}. */
@@ -810,31 +818,38 @@ public final class DecisionCore {
 
         final GroupKey key;
         final int channel;
-        final String[] skills;
+        /** The group's skills that have a bit, as a mask; the others (past 64 names) by name. */
+        final long skillMask;
+        final String[] unindexedSkills;
+        final long teamMask;
+        final String[] unindexedTeams;
         final Set<String> teams;
         final Set<String> excluded;
         final String preferredAgent;
         /** No skills, teams, exclusions or preference: any agent with a free slot takes it. */
         final boolean unconstrained;
-        final TreeSet<Waiting> items = new TreeSet<>(ITEM_ORDER);
+        final Treap<Waiting> items = new Treap<>(ITEM_ORDER);
         /** The first item while READY or BLOCKED: the key the group is filed under. */
         Waiting head;
         int state = TAKEN;
         /** The agent whose new free slot made this (ready) group ready, if any. */
         AgentState reservedFor;
 
-        WorkGroup(GroupKey key) {
+        WorkGroup(GroupKey key, NameBits skillBits, NameBits teamBits) {
             this.key = key;
             this.channel = key.channel().ordinal();
-            this.skills = key.skills().toArray(String[]::new);
+            this.skillMask = skillBits.maskOf(key.skills());
+            this.unindexedSkills = skillBits.unindexed(key.skills());
+            this.teamMask = teamBits.maskOf(key.teams());
+            this.unindexedTeams = teamBits.unindexed(key.teams());
             this.teams = key.teams();
             this.excluded = key.excluded();
             this.preferredAgent = key.preferredAgent();
-            this.unconstrained = skills.length == 0 && teams.isEmpty() && excluded.isEmpty() && preferredAgent == null;
+            this.unconstrained = key.skills().isEmpty() && teams.isEmpty() && excluded.isEmpty() && preferredAgent == null;
         }
     }
 
-    private static final class Waiting {
+    private static final class Waiting extends Treap.Node<Waiting> {
         final WorkRequest work;
         final long due;
         final int priority;
@@ -848,6 +863,35 @@ public final class DecisionCore {
             this.priority = work.priority();
             this.arrived = work.arrivedAtMillis();
             this.id = work.id();
+        }
+    }
+
+    /**
+     * Gives the first 64 skill (or team) names seen a bit each, for mask tests; names seen later are
+     * checked by name. A name gets its bit when first seen, on an agent or on work, so every agent's mask
+     * has the bits of all its names that have one.
+     */
+    private static final class NameBits {
+        private final Map<String, Integer> bits = new HashMap<>();
+
+        long maskOf(Set<String> names) {
+            long mask = 0;
+            for (String name : names) {
+                Integer bit = bits.get(name);
+                if (bit == null && bits.size() < Long.SIZE) {
+                    bit = bits.size();
+                    bits.put(name, bit);
+                }
+                if (bit != null) {
+                    mask |= 1L << bit;
+                }
+            }
+            return mask;
+        }
+
+        /** The names without a bit (call after {@link #maskOf} on the same names). */
+        String[] unindexed(Set<String> names) {
+            return names.stream().filter(name -> !bits.containsKey(name)).toArray(String[]::new);
         }
     }
 

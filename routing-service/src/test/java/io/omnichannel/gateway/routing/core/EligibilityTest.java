@@ -256,4 +256,20 @@ class EligibilityTest {
         assertThat(decide(core, 1)).isEqualTo("none");
         assertThat(core.isWaiting("chat")).isFalse();
     }
+
+    @Test
+    void matchesSkillsAndTeamsBeyondTheFirstSixtyFourNames() {
+        for (int i = 0; i < 70; i++) {
+            agent("filler-" + i).takes(EMAIL, 1).skills("skill-" + i).teams("team-" + i).in(core);
+        }
+        agent("ana").takes(CHAT, 5).skills("skill-3", "skill-68").teams("team-69").in(core);
+        agent("ben").takes(CHAT, 5).skills("skill-3").teams("team-2").in(core);
+        agent("cid").takes(CHAT, 5).skills("skill-68", "skill-new").teams("team-68").in(core);
+        work("late-skill", CHAT).due(1).requires("skill-3", "skill-68").in(core);
+        work("late-team", CHAT).due(2).teams("team-69", "team-new").in(core);
+        work("unknown-skill", CHAT).due(3).requires("skill-other").in(core);
+        work("new-skill", CHAT).due(4).requires("skill-new").in(core);
+
+        assertThat(decideAll(core, 0)).containsExactly("late-skill->ana", "late-team->ana", "new-skill->cid");
+    }
 }

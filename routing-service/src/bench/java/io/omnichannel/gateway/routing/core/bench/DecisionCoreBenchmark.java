@@ -36,7 +36,7 @@ public class DecisionCoreBenchmark {
 
     /** Decisions per timed {@code drain} shot: the naive router is too slow for more at 100,000 items. */
     static int decisionsPerShot(String router, int items) {
-        return Math.min(items / 2, "core".equals(router) ? 20_000 : 500);
+        return Math.min(items / 2, "core".equals(router) ? 20_000 : 100);
     }
 
     @State(Scope.Thread)
