@@ -10,6 +10,7 @@ import io.omnichannel.gateway.conversation.domain.IdentityRef;
 import io.omnichannel.gateway.conversation.domain.Message;
 import io.omnichannel.gateway.conversation.domain.TimelineKind;
 import io.omnichannel.gateway.conversation.repository.IdentityRepository;
+import io.omnichannel.gateway.conversation.repository.InboundBatchRepository;
 import io.omnichannel.gateway.conversation.repository.MessageRepository;
 import io.omnichannel.gateway.conversation.repository.ProcessedEventRepository;
 import io.quarkus.logging.Log;
@@ -19,6 +20,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +46,11 @@ public class InboundMessageService {
     private final Timeline timeline;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final InboundBatchRepository batches;
 
     InboundMessageService(ProcessedEventRepository processedEvents, MessageRepository messages,
             IdentityRepository identities, ConversationOpener opener, Identities normalizer, LiveEvents liveEvents,
-            Timeline timeline, Clock clock, EntityManager entityManager) {
+            Timeline timeline, Clock clock, EntityManager entityManager, InboundBatchRepository batches) {
         this.processedEvents = processedEvents;
         this.messages = messages;
         this.identities = identities;
@@ -54,6 +60,7 @@ public class InboundMessageService {
         this.timeline = timeline;
         this.clock = clock;
         this.entityManager = entityManager;
+        this.batches = batches;
     }
 
     /** A message as the topic delivered it, with the id of its event. */
@@ -68,20 +75,80 @@ public class InboundMessageService {
 
     /**
      * Stores a batch of messages in one transaction: all of them, or none (the consumer then stores them
-     * one by one to find the one at fault).
+     * one by one to find the one at fault). Messages joining a live conversation take a set-based path
+     * (a few statements for the whole batch); the others (a new or reopened conversation, a snoozed one,
+     * metadata that links identities or rates the conversation) are filed one by one.
      */
     @Transactional
     public List<EventOutcome> receiveAll(List<Delivered> batch) {
-        List<EventOutcome> outcomes = new ArrayList<>(batch.size());
-        for (Delivered delivered : batch) {
-            outcomes.add(store(delivered.eventId(), delivered.message()));
-            if (outcomes.size() % FLUSH_EVERY == 0) {
+        Instant now = clock.instant();
+        Set<String> fresh = batches.markProcessed(batch.stream().map(Delivered::eventId).distinct().toList(), now);
+        Set<String> stored = batches.storedMessages(batch.stream().map(d -> d.message().id()).distinct().toList());
+        EventOutcome[] outcomes = new EventOutcome[batch.size()];
+        Set<String> events = new HashSet<>();
+        Set<String> messageIds = new HashSet<>();
+        List<Integer> toFile = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Delivered delivered = batch.get(i);
+            boolean repeated = !fresh.contains(delivered.eventId()) || !events.add(delivered.eventId())
+                    || stored.contains(delivered.message().id()) || !messageIds.add(delivered.message().id());
+            if (repeated) {
+                outcomes[i] = EventOutcome.DUPLICATE;
+            } else {
+                toFile.add(i);
+            }
+        }
+        Map<String, InboundBatchRepository.LiveConversation> live = toFile.isEmpty() ? Map.of()
+                : batches.lockLive(toFile.stream().map(i -> batch.get(i).message().conversationKey()).distinct().toList());
+        List<InboundBatchRepository.NewMessage> joining = new ArrayList<>();
+        Map<UUID, Instant> latest = new HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        for (int i : toFile) {
+            InboundMessage message = batch.get(i).message();
+            InboundBatchRepository.LiveConversation conversation = live.get(message.conversationKey());
+            if (conversation == null || !joinsAsItIs(message, conversation)) {
+                oneByOne.add(i);
+                continue;
+            }
+            joining.add(new InboundBatchRepository.NewMessage(message, conversation.id()));
+            latest.merge(conversation.id(), message.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            String name = message.customer().displayName();
+            if (name != null && !name.isBlank()) {
+                names.put(conversation.customerId(), name);
+            }
+            outcomes[i] = EventOutcome.APPLIED;
+        }
+        if (!joining.isEmpty()) {
+            batches.insert(joining);
+            batches.received(latest, now);
+            batches.rename(names);
+            for (InboundBatchRepository.NewMessage row : joining) {
+                InboundBatchRepository.LiveConversation c = live.get(row.message().conversationKey());
+                liveEvents.publish(c.assigneeAgentId(), LiveEvent.of(LiveEventType.MESSAGE, c.id(), c.key(), c.channel(),
+                        c.customerHandle(), c.assigneeAgentId(), c.dueAt(), now)
+                        .withMessage(row.message().id(), row.message().text()), now);
+            }
+        }
+        int filed = 0;
+        for (int i : oneByOne) {
+            outcomes[i] = file(batch.get(i).message(), now);
+            if (++filed % FLUSH_EVERY == 0) {
                 // keeps the persistence context (and the dirty checks of every flush) small in large batches
                 entityManager.flush();
                 entityManager.clear();
             }
         }
-        return outcomes;
+        return List.of(outcomes);
+    }
+
+    /** Whether the message only adds to its live conversation: no state change that needs the full path. */
+    private static boolean joinsAsItIs(InboundMessage message, InboundBatchRepository.LiveConversation conversation) {
+        Map<String, String> metadata = message.metadata();
+        return ("open".equals(conversation.status()) || "pending".equals(conversation.status()))
+                && Objects.equals(conversation.provider(), message.provider())
+                && !metadata.containsKey(SATISFACTION_SCORE) && !metadata.containsKey(Identities.VERIFIED_EMAIL)
+                && !metadata.containsKey(Identities.VERIFIED_PHONE) && !metadata.containsKey(Identities.AUTHENTICATED);
     }
 
     private EventOutcome store(String eventId, InboundMessage message) {
@@ -90,6 +157,11 @@ public class InboundMessageService {
             Log.debugf("message %s (event %s) already stored", message.id(), eventId);
             return EventOutcome.DUPLICATE;
         }
+        return file(message, now);
+    }
+
+    /** Files a message that is not stored yet into its conversation, opening or reopening it. */
+    private EventOutcome file(InboundMessage message, Instant now) {
         ConversationKey key = new ConversationKey(message.channel(), message.inbox(), message.customer().handle());
         IdentityRef identity = normalizer.ofHandle(message.channel(), key.customerHandle(), message.metadata());
         ConversationOpener.Opened opened = opener.open(key, identity, message.customer().displayName(),

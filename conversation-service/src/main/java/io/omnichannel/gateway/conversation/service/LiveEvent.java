@@ -27,6 +27,12 @@ public record LiveEvent(
         Instant dueAt,
         Instant occurredAt) {
 
+    static LiveEvent of(LiveEventType type, UUID conversationId, String key, Channel channel, String customerHandle,
+            String assignee, Instant dueAt, Instant at) {
+        return new LiveEvent(type.wireName(), conversationId, key, channel, customerHandle, null, null, null, null, assignee,
+                dueAt, at);
+    }
+
     static LiveEvent about(LiveEventType type, Conversation c, Instant at) {
         return new LiveEvent(type.wireName(), c.id(), c.conversationKey(), c.channel(), c.customerHandle(), null, null,
                 null, null, c.assigneeAgentId(), c.dueAt(), at);
