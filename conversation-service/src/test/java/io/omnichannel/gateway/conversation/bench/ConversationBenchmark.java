@@ -92,13 +92,23 @@ public final class ConversationBenchmark {
                 String jdbc = stack.jdbcUrl("conversation");
 
                 double baseline = jdbcBaseline(jdbc, baselineRows);
+                // first messages of new customers: each opens a conversation (customer, identity, conversation rows)
+                String run = UUID.randomUUID().toString().substring(0, 8);
+                int customers = Integer.getInteger("bench.customers", 2_000);
+                IngestResult opening = ingest(stack.kafkaBootstrapServers(), jdbc, run, customers, Math.min(customers, 1_000),
+                        Math.max(1, customers / 1_000));
                 report.append("## Inbound messages persisted\n\n")
                         .append(String.format("Bare JDBC batch insert into `message` (same PostgreSQL, batches of 500): "
                                 + "**%,.0f rows/s**%n%n", baseline))
+                        .append(String.format("First messages of %,d new customers (each opens a customer, an identity and a "
+                                + "conversation): **%,.0f msg/s** (%.2f × baseline), lag p50 %d ms, p99 %d ms%n%n", customers,
+                                opening.persisted(), opening.persisted() / baseline, opening.lag().percentile(50),
+                                opening.lag().percentile(99)))
+                        .append(String.format("Then messages of those customers into their live conversations:%n%n"))
                         .append("| offered msg/s | persisted msg/s | × JDBC baseline | lag p50 | lag p99 | lag max |\n")
                         .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
                 for (int rate : rates) {
-                    IngestResult result = ingest(stack.kafkaBootstrapServers(), jdbc, rate, seconds);
+                    IngestResult result = ingest(stack.kafkaBootstrapServers(), jdbc, run, customers, rate, seconds);
                     report.append(String.format("| %,d | %,.0f%s | %.2f | %d ms | %d ms | %d ms |%n", rate, result.persisted(),
                             result.complete() ? "" : " (backlog)", result.persisted() / baseline, result.lag().percentile(50),
                             result.lag().percentile(99), result.lag().max()));
@@ -113,15 +123,19 @@ public final class ConversationBenchmark {
                 log("seeding " + storedMessages + " stored messages");
                 long seeded = seed(jdbc, storedMessages, clients);
                 PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(module.resolve("dev-keys/private.pem")));
-                Latencies list = listLoad(service.url(), key, clients, listSeconds);
-                report.append(String.format("%n## GET my conversations, %d concurrent desktops, %,d stored messages%n%n",
-                        clients, seeded))
-                        .append("| requests | requests/s | p50 | p95 | p99 | max | errors |\n")
-                        .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-                        .append(String.format("| %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |%n", list.count(),
-                                list.count() / (double) listSeconds, list.percentileMicros(50) / 1000.0,
-                                list.percentileMicros(95) / 1000.0, list.percentileMicros(99) / 1000.0,
-                                list.maxMicros() / 1000.0, list.errors()));
+                report.append(String.format("%n## GET my conversations (`assignee=me&status=open,pending&limit=50`), "
+                        + "%,d stored messages%n%n", seeded))
+                        .append("| desktops | each sends | requests | requests/s | p50 | p95 | p99 | max | errors |\n")
+                        .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                for (int[] load : new int[][] {{1, 0}, {clients, 1000}, {clients, 0}}) {
+                    Latencies list = listLoad(service.url(), key, load[0], listSeconds, load[1]);
+                    report.append(String.format("| %d | %s | %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |%n",
+                            load[0], load[1] == 0 ? "back to back" : "one request per " + load[1] + " ms", list.count(),
+                            list.count() / (double) listSeconds, list.percentileMicros(50) / 1000.0,
+                            list.percentileMicros(95) / 1000.0, list.percentileMicros(99) / 1000.0,
+                            list.maxMicros() / 1000.0, list.errors()));
+                    log(report.toString());
+                }
             }
         }
         String text = "# conversation-service benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
@@ -177,10 +191,9 @@ public final class ConversationBenchmark {
     }
 
     /** Publishes {@code rate} messages/s for {@code seconds}, and watches them become rows. */
-    private static IngestResult ingest(String bootstrap, String jdbc, int rate, int seconds) throws Exception {
+    private static IngestResult ingest(String bootstrap, String jdbc, String run, int customers, int rate, int seconds)
+            throws Exception {
         int total = rate * seconds;
-        int customers = Math.max(100, total / 5);
-        String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Long> sampleSentAt = new ConcurrentHashMap<>();
         Map<String, Long> sampleSeenAt = new ConcurrentHashMap<>();
         long before = count(jdbc);
@@ -199,7 +212,7 @@ public final class ConversationBenchmark {
                 String handle = "bench-" + run + "-" + (i % customers);
                 Instant now = Instant.now();
                 InboundMessage message = new InboundMessage(UUID.randomUUID().toString(), Channel.CHAT, "webchat", INBOX,
-                        "ext-" + run + "-" + i, null, new CustomerRef(handle, "Customer " + (i % customers)), now, now, null,
+                        "ext-" + UUID.randomUUID(), null, new CustomerRef(handle, "Customer " + (i % customers)), now, now, null,
                         "message " + i + ": where is my parcel?", null, List.of(), "en", Map.of());
                 if (i % 50 == 0) {
                     sampleSentAt.put(message.id(), System.nanoTime());
@@ -310,7 +323,8 @@ public final class ConversationBenchmark {
     }
 
     /** {@code clients} desktops, each its own agent, listing their open and pending conversations in a loop. */
-    private static Latencies listLoad(String baseUrl, PrivateKey key, int clients, int seconds) throws Exception {
+    private static Latencies listLoad(String baseUrl, PrivateKey key, int clients, int seconds, int periodMillis)
+            throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "bench-http");
             thread.setDaemon(true);
@@ -319,14 +333,15 @@ public final class ConversationBenchmark {
         HttpClient http = HttpClient.newBuilder().executor(io).build();
         Latencies latencies = new Latencies();
         // warm-up: each client's first requests
-        runClients(http, baseUrl, key, clients, 5, new Latencies());
-        runClients(http, baseUrl, key, clients, seconds, latencies);
+        runClients(http, baseUrl, key, clients, 5, periodMillis, new Latencies());
+        runClients(http, baseUrl, key, clients, seconds, periodMillis, latencies);
         io.shutdown();
         return latencies;
     }
 
+    /** Each client sends a request, waits for the answer, and sends the next one {@code periodMillis} after the last. */
     private static void runClients(HttpClient http, String baseUrl, PrivateKey key, int clients, int seconds,
-            Latencies latencies) throws Exception {
+            int periodMillis, Latencies latencies) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch done = new CountDownLatch(clients);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -339,7 +354,14 @@ public final class ConversationBenchmark {
                     .header("Authorization", "Bearer " + token).build();
             pool.execute(() -> {
                 try {
+                    long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                            periodMillis == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(periodMillis));
                     while (System.nanoTime() < end) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(periodMillis);
                         long start = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -348,10 +370,12 @@ public final class ConversationBenchmark {
                             } else {
                                 latencies.error();
                             }
-                        } catch (Exception e) {
+                        } catch (java.io.IOException e) {
                             latencies.error();
                         }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
