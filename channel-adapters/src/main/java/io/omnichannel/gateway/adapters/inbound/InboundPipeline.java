@@ -37,8 +37,13 @@ public class InboundPipeline {
 
     /** Refuses a body over {@code adapters.max-webhook-bytes} (413); endpoints call it before reading the body. */
     public void checkSize(byte[] body) {
-        if (body != null && body.length > config.maxWebhookBytes()) {
-            throw WebhookRejectedException.tooLarge(config.maxWebhookBytes());
+        checkSize(body, config.maxWebhookBytes());
+    }
+
+    /** Refuses a body over {@code limit} bytes (413), for channels with a limit of their own (mail, transcripts). */
+    public void checkSize(byte[] body, int limit) {
+        if (body != null && body.length > limit) {
+            throw WebhookRejectedException.tooLarge(limit);
         }
     }
 
@@ -49,7 +54,13 @@ public class InboundPipeline {
      * @return the distinct messages of the request, once all are on the broker
      */
     public <P> CompletionStage<List<InboundMessage>> accept(InboundAdapter<P> adapter, Inbox inbox, WebhookRequest request) {
-        checkSize(request.body());
+        return accept(adapter, inbox, request, config.maxWebhookBytes());
+    }
+
+    /** {@link #accept(InboundAdapter, Inbox, WebhookRequest)} with a size limit of the channel's own. */
+    public <P> CompletionStage<List<InboundMessage>> accept(InboundAdapter<P> adapter, Inbox inbox, WebhookRequest request,
+            int maxBytes) {
+        checkSize(request.body(), maxBytes);
         adapter.verify(inbox, request);
         P payload = adapter.parse(request);
         Normalized normalized = adapter.normalize(inbox, payload, clock.instant());

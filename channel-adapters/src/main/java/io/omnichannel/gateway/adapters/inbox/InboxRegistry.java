@@ -62,6 +62,11 @@ public class InboxRegistry {
                 config.webhookUrl().orElse(null), config.options());
     }
 
+    /** Every configured inbox of {@code provider} (the mailboxes to poll, say). */
+    public java.util.List<Inbox> ofProvider(String provider) {
+        return byId.values().stream().filter(inbox -> inbox.provider().equals(provider)).toList();
+    }
+
     /** The inbox {@code id} of {@code provider}; 404 when there is none. */
     public Inbox require(String provider, String id) {
         Inbox inbox = byId.get(id);

@@ -42,12 +42,12 @@ public class DeliveryService {
         this.backoff = Backoff.of(config.outbound());
         this.attemptsTake = config.outbound().maxBackoff().plus(config.outbound().requestTimeout())
                 .multipliedBy(backoff.maxAttempts());
-        channels.forEach(channel -> {
-            OutboundChannel clash = this.channels.put(channel.provider(), channel);
+        channels.forEach(channel -> channel.providers().forEach(provider -> {
+            OutboundChannel clash = this.channels.put(provider, channel);
             if (clash != null) {
-                throw new IllegalStateException("two outbound channels for provider " + channel.provider());
+                throw new IllegalStateException("two outbound channels for provider " + provider);
             }
-        });
+        }));
     }
 
     public void deliver(OutboundMessage message) {

@@ -18,6 +18,14 @@ public interface OutboundChannel {
     String provider();
 
     /**
+     * Every provider this channel delivers for: by default {@link #provider()} alone; email answers
+     * mail by SMTP however it came in (IMAP, raw MIME, SendGrid, Mailgun).
+     */
+    default java.util.Set<String> providers() {
+        return java.util.Set.of(provider());
+    }
+
+    /**
      * One attempt.
      *
      * @return {@link DeliveryResult#accepted} with the provider's id(s), or {@link DeliveryResult#rejected}

@@ -14,11 +14,16 @@ public final class Samples {
     }
 
     public static String text(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    /** The sample byte for byte (mail in legacy charsets is not UTF-8). */
+    public static byte[] bytes(String path) {
         try (InputStream in = Samples.class.getResourceAsStream("/samples/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
