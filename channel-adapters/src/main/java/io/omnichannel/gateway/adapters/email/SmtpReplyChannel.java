@@ -9,9 +9,14 @@ import io.omnichannel.gateway.contract.OutboundMessage;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +34,11 @@ public class SmtpReplyChannel implements OutboundChannel {
 
     private final Mailer mailer;
     private final EmailThreads threads;
+    private final ExecutorService sender = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "smtp-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SmtpReplyChannel(Mailer mailer, EmailThreads threads) {
         this.mailer = mailer;
@@ -69,7 +79,7 @@ public class SmtpReplyChannel implements OutboundChannel {
                     .map(id -> "<" + id + ">").collect(Collectors.joining(" ")));
         }
         try {
-            mailer.send(mail);
+            send(mail);
             return DeliveryResult.accepted(messageId);
         } catch (RuntimeException e) {
             SMTPException smtp = smtpCause(e);
@@ -78,8 +88,30 @@ public class SmtpReplyChannel implements OutboundChannel {
                         + smtp.getReplyMessage());
             }
             throw new TransientDeliveryException("SMTP: " + (smtp != null ? smtp.getReplyCode() + " " + smtp.getReplyMessage()
-                    : e.getMessage()), e);
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
+    }
+
+    /**
+     * Sends on a thread without a Vert.x context: the mailer completes on the caller's context, which
+     * is the blocked consumer thread itself when called from the outbound consumer.
+     */
+    private void send(Mail mail) {
+        Future<?> sending = sender.submit(() -> mailer.send(mail));
+        try {
+            sending.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            sending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
     }
 
     /** Files the agent attached are links (the conversation service stores them); listed under the text. */
