@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -68,6 +69,24 @@ public class InboundPipeline {
             statusReports.report(normalized.statuses());
         }
         return publish(normalized.messages());
+    }
+
+    /**
+     * {@link #accept} for endpoints that run on a worker thread ({@code @Blocking}): waits for the
+     * broker and throws its failure as it is (a {@code BrokerUnavailableException} is a 503 with
+     * {@code Retry-After}), not wrapped in a {@link CompletionException} (which would be a 500).
+     */
+    public <P> List<InboundMessage> acceptAndWait(InboundAdapter<P> adapter, Inbox inbox, WebhookRequest request) {
+        return await(accept(adapter, inbox, request));
+    }
+
+    /** Waits for {@code stage} on a worker thread, rethrowing the exception it failed with unwrapped. */
+    public static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Publishes each distinct message id once; completes when the broker has all of them. */

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Delivers one reply: at most once to the provider (recorded by id before the first attempt),
  * transient failures retried with backoff, and always ends with a receipt on
- * {@code gateway.delivery.v1}: {@code sent}, or {@code failed} with the reason.
+ * {@code gateway.delivery.v1}: {@code sent}, or {@code failed} with the reason (also when the channel
+ * fails in an unexpected way).
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -87,8 +88,18 @@ public class DeliveryService {
                 Log.warnf("reply %s: attempt %d of %d failed, next in %d ms: %s", message.id(), attempt,
                         backoff.maxAttempts(), wait.toMillis(), e.getMessage());
                 pause(wait);
+            } catch (RuntimeException e) {
+                // a defect or a misconfiguration (an invalid webhook-url, ...): retrying cannot help, and
+                // the reply must still end with a receipt, not as an unexplained event on the dead-letter topic
+                Log.errorf(e, "reply %s: %s could not deliver it", message.id(), channel.provider());
+                fail(message, "the reply could not be sent: " + describe(e));
+                return;
             }
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Turns providers' status callbacks into delivery receipts of our replies: the provider's id is
  * mapped to the reply's id, and each (provider id, provider status) is reported once. The receipt
- * is published before the status is recorded, so a callback that fails is retried by the provider
- * and not lost. Blocking: it uses the database.
+ * is published before the status is recorded, so a callback that fails (503 while the broker is
+ * away) is retried by the provider and not lost. Blocking: it uses the database.
  */
 @ApplicationScoped
 public class StatusReports {
@@ -48,7 +48,7 @@ public class StatusReports {
         }
         if (report.status() != null) {
             OutboundDelivery delivery = reply.get();
-            receipts.publish(new DeliveryReceipt(delivery.messageId, delivery.conversationKey,
+            receipts.publishOnce(new DeliveryReceipt(delivery.messageId, delivery.conversationKey,
                     Channel.fromWireName(delivery.channel), delivery.provider, report.externalId(), report.status(),
                     report.reason(), report.occurredAt()));
             deliveries.advance(delivery.messageId, State.valueOf(report.status().name()), report.reason());

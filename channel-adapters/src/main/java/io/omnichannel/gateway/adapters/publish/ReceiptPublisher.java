@@ -38,6 +38,20 @@ public class ReceiptPublisher {
     public void publish(DeliveryReceipt receipt) {
         String id = receiptId(receipt);
         TransientFailureRetry.run("publishing receipt " + id, () -> send(id, receipt));
+        published(id, receipt);
+    }
+
+    /**
+     * Publishes without retrying: for a provider's status callback, which is answered 503 at once
+     * when the broker is away and retried by the provider, rather than kept waiting past its timeout.
+     */
+    public void publishOnce(DeliveryReceipt receipt) {
+        String id = receiptId(receipt);
+        send(id, receipt);
+        published(id, receipt);
+    }
+
+    private void published(String id, DeliveryReceipt receipt) {
         metrics.counter("gateway.delivery.receipts", "channel", String.valueOf(receipt.channel()),
                 "provider", String.valueOf(receipt.provider()), "status", receipt.status().wireName()).increment();
         Log.infof("receipt %s of reply %s: %s%s", id, receipt.messageId(), receipt.status().wireName(),

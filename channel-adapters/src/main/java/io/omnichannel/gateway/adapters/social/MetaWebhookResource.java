@@ -23,7 +23,6 @@ import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -107,13 +106,8 @@ public class MetaWebhookResource {
         pipeline.checkSize(body);
         Inbox inbox = inbox(product, inboxId);
         MetaProduct meta = MetaProduct.ofProvider(inbox.provider()).orElseThrow();
-        List<InboundMessage> published;
-        try {
-            published = pipeline.accept(adapters.get(meta), inbox, requests.of("POST", inbox, uri, headers, body))
-                    .toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        List<InboundMessage> published = pipeline.acceptAndWait(adapters.get(meta), inbox,
+                requests.of("POST", inbox, uri, headers, body));
         windows.opened(published);
         return Response.ok().build();
     }

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.omnichannel.gateway.adapters.outbound.Deliveries;
+import io.omnichannel.gateway.adapters.outbound.OutboundDelivery;
 import io.omnichannel.gateway.adapters.support.Broker;
 import io.omnichannel.gateway.adapters.support.InjectWireMock;
 import io.omnichannel.gateway.adapters.support.WireMockResource;
@@ -31,6 +33,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,9 @@ class ApiChannelTest {
 
     @InjectWireMock
     WireMockServer integrator;
+
+    @Inject
+    Deliveries deliveries;
 
     @Test
     void publishesASignedMessageBeforeAnswering202() {
@@ -166,6 +172,28 @@ class ApiChannelTest {
         }
         integrator.verify(1, postRequestedFor(urlEqualTo(WireMockResource.CRM_WEBHOOK_PATH))
                 .withHeader("X-Gateway-Delivery", equalTo(reply.id())));
+    }
+
+    @Test
+    void reportsAReplyThatCannotBeSentForAnUnexpectedReasonAsFailedWithTheReason() {
+        // crm-broken's webhook-url is not a URL: the channel throws, no retry can help
+        OutboundMessage reply = new OutboundMessage(UUID.randomUUID().toString(), "conversation-10", Channel.CHAT, "api",
+                "crm-broken", "user-" + UUID.randomUUID(), "agent-2", null, "lost?", null, null, null, Instant.now(), null);
+
+        Broker.publishReply(stack.kafkaBootstrapServers(), reply);
+
+        try (TopicProbe receipts = new TopicProbe(stack.kafkaBootstrapServers(), Topics.DELIVERY)) {
+            var failed = receipts.await(r -> Broker.contains(r, reply.id()), 1, Duration.ofSeconds(30));
+            assertThat(Broker.receipt(failed.get(0)).status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(Broker.receipt(failed.get(0)).reason()).startsWith("the reply could not be sent: ")
+                    .contains("http://crm broken/replies");
+        }
+        OutboundDelivery delivery = deliveries.find(reply.id());
+        assertThat(delivery.state).isEqualTo(OutboundDelivery.State.FAILED);
+        assertThat(delivery.reason).contains("could not be sent");
+        try (TopicProbe dlq = new TopicProbe(stack.kafkaBootstrapServers(), Topics.DEAD_LETTER)) {
+            assertThat(dlq.poll(Duration.ofSeconds(2)).stream().filter(r -> Broker.contains(r, reply.id()))).isEmpty();
+        }
     }
 
     private static OutboundMessage reply(String customer, String text) {

@@ -78,10 +78,35 @@ public final class GatewayLauncher {
         environment.put("PUBLIC_BASE_URL", env("PUBLIC_BASE_URL", "http://localhost:8081"));
         environment.put("TWILIO_AUTH_TOKEN", env("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_TOKEN));
         environment.put("TWILIO_ACCOUNT_SID", env("TWILIO_ACCOUNT_SID", ""));
+        if (service.name().equals("channel-adapters")) {
+            environment.putAll(localChannels("http://localhost:" + service.port() + "/sandbox"));
+        }
         if (service.database() != null) {
             environment.put("DB_URL", stack.jdbcUrl(service.database()));
             environment.put("DB_USER", LocalStack.DB_USER);
             environment.put("DB_PASSWORD", LocalStack.DB_PASSWORD);
+        }
+        return environment;
+    }
+
+    /**
+     * Every built-in channel locally: the adapters' dev inboxes (QUARKUS_PROFILE=dev,prod: the production
+     * settings above win, the dev profile adds the local inboxes) and the local provider sandbox, to which
+     * Twilio's API, Meta's Graph API and the API inbox's webhook point, so replies are really sent.
+     */
+    private static Map<String, String> localChannels(String sandbox) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "QUARKUS_PROFILE", "dev,prod",
+                "ADAPTERS_SANDBOX_ENABLED", "true",
+                "ADAPTERS_TWILIO_API_BASE_URL", sandbox + "/twilio",
+                "ADAPTERS_META_GRAPH_URL", sandbox + "/graph",
+                "API_LOCAL_WEBHOOK_URL", sandbox + "/api/api-local"));
+        // without an SMTP server, email replies are logged instead of sent
+        environment.put("MAIL_MOCK", env("MAIL_MOCK", System.getenv("MAIL_HOST") == null ? "true" : "false"));
+        // inboxes of your own (an IMAP mailbox, say): a properties file in GATEWAY_ADAPTERS_CONFIG
+        String extra = System.getenv("GATEWAY_ADAPTERS_CONFIG");
+        if (extra != null && !extra.isBlank()) {
+            environment.put("QUARKUS_CONFIG_LOCATIONS", Path.of(extra).toAbsolutePath().toUri().toString());
         }
         return environment;
     }
@@ -96,6 +121,7 @@ public final class GatewayLauncher {
         banner.append(String.format("  %-22s %s%n", "postgresql", stack.jdbcUrl("routing").replace("/routing", "")));
         banner.append(String.format("  %-22s %s%n%n", "data", data));
         banner.append("  Send a first SMS:  ./gateway sms +14155550100 \"Hello\"   (see README)\n");
+        banner.append("  One per channel:   ./gateway demo   (replies go to the local sandbox: /sandbox/sent)\n");
         banner.append("  A desktop token:   ./gateway token ana agent\n");
         banner.append("  Stop everything:   Ctrl-C\n");
         synchronized (System.out) {

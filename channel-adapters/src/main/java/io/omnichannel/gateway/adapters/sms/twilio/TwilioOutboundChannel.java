@@ -2,6 +2,7 @@ package io.omnichannel.gateway.adapters.sms.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.gateway.adapters.config.AdaptersConfig;
 import io.omnichannel.gateway.adapters.http.ProviderHttp;
 import io.omnichannel.gateway.adapters.inbox.Inbox;
@@ -35,11 +36,13 @@ public class TwilioOutboundChannel implements OutboundChannel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProviderHttp http;
+    private final MeterRegistry metrics;
     private final String apiBaseUrl;
     private final String statusCallbackUrl;
 
-    TwilioOutboundChannel(ProviderHttp http, AdaptersConfig config) {
+    TwilioOutboundChannel(ProviderHttp http, AdaptersConfig config, MeterRegistry metrics) {
         this.http = http;
+        this.metrics = metrics;
         this.apiBaseUrl = config.twilio().apiBaseUrl().replaceAll("/+$", "");
         this.statusCallbackUrl = config.publicBaseUrl().replaceAll("/+$", "") + "/webhooks/sms/twilio/status";
     }
@@ -66,8 +69,16 @@ public class TwilioOutboundChannel implements OutboundChannel {
                         + " of " + chunks.size() + " parts were sent)");
             }
             sids.add(result.externalId());
+            countSegments(chunks.get(i));
         }
         return DeliveryResult.accepted(sids);
+    }
+
+    /** {@code gateway_sms_segments_total{provider,encoding}}: the SMS parts Twilio bills for what it accepted. */
+    private void countSegments(String sent) {
+        SmsSegments.Split split = SmsSegments.split(sent);
+        metrics.counter("gateway.sms.segments", "provider", provider(), "encoding", split.encoding().name())
+                .increment(split.count());
     }
 
     private DeliveryResult send(Inbox inbox, OutboundMessage message, String body, List<Attachment> media) {

@@ -78,12 +78,13 @@ public class TwilioWebhookResource {
             description = "Signed like inbound webhooks; the inbox is the one of the From number. delivered, "
                     + "undelivered and failed become delivery receipts on gateway.delivery.v1, once per MessageSid and status.")
     @APIResponse(responseCode = "200", description = "Recorded (or a repeat of a recorded status)")
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge the receipt; Twilio retries")
     public String status(UriInfo uri, HttpHeaders headers, byte[] body) {
         pipeline.checkSize(body);
         String from = FormBody.parse(new String(body, StandardCharsets.UTF_8)).first("From").orElse(null);
         Inbox inbox = inboxes.twilioFor(from);
         WebhookRequest request = requests.of("POST", null, uri, headers, body);
-        pipeline.accept(TwilioStatusCallbackAdapter.INSTANCE, inbox, request).toCompletableFuture().join();
+        pipeline.acceptAndWait(TwilioStatusCallbackAdapter.INSTANCE, inbox, request);
         return "";
     }
 }

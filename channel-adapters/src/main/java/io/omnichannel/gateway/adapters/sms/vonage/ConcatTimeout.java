@@ -45,7 +45,7 @@ public class ConcatTimeout {
             try {
                 Inbox inbox = inboxes.require(VonageInboundAdapter.PROVIDER, first.inbox());
                 InboundMessage message = VonageInboundAdapter.assemble(inbox, parts, now, null);
-                List<InboundMessage> published = pipeline.publish(List.of(message)).toCompletableFuture().join();
+                List<InboundMessage> published = InboundPipeline.await(pipeline.publish(List.of(message)));
                 adapter.published(published);
                 Log.warnf("published SMS %s from %s with %d of %d parts after %s", message.id(), first.sender(), parts.size(),
                         first.total(), timeout);

@@ -44,6 +44,8 @@ public class VonageWebhookResource {
     @APIResponse(responseCode = "401", description = "Not signed, or the signed timestamp is too old")
     @APIResponse(responseCode = "403", description = "sig does not match")
     @APIResponse(responseCode = "404", description = "No Vonage inbox has that number")
+    @APIResponse(responseCode = "413", description = "Body larger than adapters.max-webhook-bytes")
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge; retry after Retry-After seconds")
     public Response post(UriInfo uri, HttpHeaders headers, byte[] body) {
         return receive("POST", null, uri, headers, body);
     }
@@ -74,7 +76,7 @@ public class VonageWebhookResource {
         pipeline.checkSize(body);
         WebhookRequest request = requests.of(method, null, uri, headers, body);
         Inbox inbox = inboxId != null ? inboxes.require(VonageInboundAdapter.PROVIDER, inboxId) : byNumber(request);
-        List<InboundMessage> published = pipeline.accept(adapter, inbox, request).toCompletableFuture().join();
+        List<InboundMessage> published = pipeline.acceptAndWait(adapter, inbox, request);
         adapter.published(published);
         return Response.noContent().build();
     }

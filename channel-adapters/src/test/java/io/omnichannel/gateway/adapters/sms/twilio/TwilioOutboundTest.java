@@ -16,6 +16,7 @@ import io.omnichannel.gateway.adapters.rest.FormBody;
 import io.omnichannel.gateway.adapters.support.Broker;
 import io.omnichannel.gateway.adapters.support.InjectWireMock;
 import io.omnichannel.gateway.adapters.support.WireMockResource;
+import io.omnichannel.gateway.contract.Attachment;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.DeliveryReceipt;
 import io.omnichannel.gateway.contract.DeliveryStatus;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,68 @@ class TwilioOutboundTest {
         assertThat(awaitReceipt(reply.id(), DeliveryStatus.FAILED).reason()).contains("sms-nowhere");
     }
 
+    @Test
+    void sendsATextOverTwilios1600CharactersAsSeveralMessagesCutAtPartBoundariesAndCountsTheParts() {
+        String customer = customer();
+        String text = "The parcel is on its way. ".repeat(77).strip(); // 2001 GSM-7 characters: 14 parts of 153
+        twilio.stubFor(post(urlEqualTo(MESSAGES_PATH)).withRequestBody(containing(enc(customer)))
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SMlong" + customer.substring(1) + "\"}")));
+        double segmentsBefore = segmentsCounted("GSM_7");
+        OutboundMessage reply = reply(customer, text);
+
+        Broker.publishReply(stack.kafkaBootstrapServers(), reply);
+
+        awaitReceipt(reply.id(), DeliveryStatus.SENT);
+        List<String> bodies = twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)).withRequestBody(containing(enc(customer))))
+                .stream().map(request -> FormBody.parse(request.getBodyAsString()).first("Body").orElseThrow()).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).hasSize(10 * 153); // ten whole parts: an eleventh would pass 1600 characters
+        assertThat(String.join("", bodies)).isEqualTo(text);
+        assertThat(bodies).allSatisfy(body -> assertThat(body.length()).isLessThanOrEqualTo(TwilioOutboundChannel.MAX_BODY_CHARS));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(segmentsCounted("GSM_7") - segmentsBefore).isEqualTo(14));
+    }
+
+    @Test
+    void sendsTheAttachmentsThatHaveAUrlAsMediaUrl() {
+        String customer = customer();
+        twilio.stubFor(post(urlEqualTo(MESSAGES_PATH)).withRequestBody(containing(enc(customer)))
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"MMmedia" + customer.substring(1) + "\"}")));
+        OutboundMessage reply = new OutboundMessage(UUID.randomUUID().toString(), "conversation-1", Channel.SMS, "twilio",
+                "sms-eu", customer, "agent-1", null, "Your label and invoice", null,
+                List.of(new Attachment("label.png", "image/png", 2048L, "https://files.example.com/label.png"),
+                        new Attachment("invoice.pdf", "application/pdf", 4096L, "https://files.example.com/invoice.pdf"),
+                        new Attachment("note.txt", "text/plain", 12L, "local-store:note-1")),
+                null, Instant.now(), null);
+
+        Broker.publishReply(stack.kafkaBootstrapServers(), reply);
+
+        assertThat(awaitReceipt(reply.id(), DeliveryStatus.SENT).externalId()).isEqualTo("MMmedia" + customer.substring(1));
+        List<String> media = twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)).withRequestBody(containing(enc(customer))))
+                .stream().flatMap(request -> FormBody.parse(request.getBodyAsString()).pairs().stream())
+                .filter(pair -> pair.getKey().equals("MediaUrl")).map(Map.Entry::getValue).toList();
+        assertThat(media).containsExactly("https://files.example.com/label.png", "https://files.example.com/invoice.pdf");
+    }
+
+    @Test
+    void refusesMalformedAndOversizedStatusCallbacksWithProblemJson() {
+        String noSid = "AccountSid=ACtesteu&From=" + enc("+445550002222") + "&To=" + enc(customer()) + "&MessageStatus=delivered";
+        postCallback(noSid, 400).body("field", org.hamcrest.Matchers.equalTo("MessageSid"));
+        String unknownStatus = callback("SMx" + UUID.randomUUID().toString().replace("-", ""), customer(), "teleported", null);
+        postCallback(unknownStatus, 400).body("field", org.hamcrest.Matchers.equalTo("MessageStatus"));
+        String huge = callback("SMhuge", customer(), "delivered", null) + "&Padding=" + "x".repeat(70_000);
+        postCallback(huge, 413);
+    }
+
+    private double segmentsCounted(String encoding) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("gateway_sms_segments_total{") && line.contains("encoding=\"" + encoding + "\"")
+                        && line.contains("provider=\"twilio\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private DeliveryReceipt awaitReceipt(String messageId, DeliveryStatus status) {
         try (TopicProbe receipts = new TopicProbe(stack.kafkaBootstrapServers(), Topics.DELIVERY)) {
             List<ConsumerRecord<String, byte[]>> found = receipts.await(r -> Broker.contains(r, messageId)
@@ -211,9 +275,14 @@ class TwilioOutboundTest {
     }
 
     private static void postCallback(String body) {
-        given().contentType("application/x-www-form-urlencoded")
+        postCallback(body, 200);
+    }
+
+    private static io.restassured.response.ValidatableResponse postCallback(String body, int status) {
+        var response = given().contentType("application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSignature.sign("test-eu-auth-token", STATUS_URL, FormBody.parse(body).pairs()))
-                .body(body).post("/webhooks/sms/twilio/status").then().statusCode(200);
+                .body(body).post("/webhooks/sms/twilio/status").then().statusCode(status);
+        return status == 200 ? response : response.contentType("application/problem+json");
     }
 
     private static String customer() {

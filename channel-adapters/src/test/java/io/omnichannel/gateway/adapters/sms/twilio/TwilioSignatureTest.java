@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnichannel.gateway.adapters.rest.FormBody;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,25 @@ class TwilioSignatureTest {
         duplicate.get("paramsInOrder").forEach(pair -> params.add(new SimpleImmutableEntry<>(pair.get(0).asText(), pair.get(1).asText())));
         assertThat(TwilioSignature.sign(token, duplicate.get("url").asText(), params))
                 .isEqualTo(duplicate.get("expectedSignature").asText());
+    }
+
+    /**
+     * The real inbound SMS of the samples, signed with token "12345" for https://example.com/twilio/sms
+     * by the reference channel's independent implementation (verify_twilio.py, SOURCES.md).
+     */
+    @Test
+    void matchesTheSignatureComputedIndependentlyForTheRealInboundSmsSample() throws IOException {
+        List<Map.Entry<String, String>> params;
+        try (InputStream in = TwilioSignatureTest.class.getResourceAsStream("/samples/sms/twilio/inbound_sms.form")) {
+            params = FormBody.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).pairs();
+        }
+        assertThat(params).extracting(Map.Entry::getKey).contains("MessageSid", "Body", "From", "To", "ApiVersion");
+        assertThat(TwilioSignature.sign("12345", "https://example.com/twilio/sms", params))
+                .isEqualTo("5k0YAiT3Klu8KHBmfk4dm0+kqFU=");
+        assertThat(TwilioSignature.isValid("12345", "https://example.com/twilio/sms", params, "5k0YAiT3Klu8KHBmfk4dm0+kqFU="))
+                .isTrue();
+        assertThat(TwilioSignature.isValid("12345", "https://example.com/twilio/sms/", params, "5k0YAiT3Klu8KHBmfk4dm0+kqFU="))
+                .isFalse();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.omnichannel.gateway.adapters.sms.twilio;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -103,29 +102,6 @@ class TwilioWebhookTest {
 
         String huge = form("SM2", "+14155550103", "x".repeat(70_000));
         post(huge, sign(huge)).then().statusCode(413).contentType("application/problem+json");
-    }
-
-    @Test
-    void answers503WithRetryAfterAndReportsNotReadyWhileTheBrokerIsDown() {
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        String body = form(sid, "+14155550104", "during outage");
-        stack.stopKafka();
-        try {
-            post(body, sign(body)).then().statusCode(503)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", "5");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
-        } finally {
-            stack.startKafka();
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
-
-        post(body, sign(body)).then().statusCode(200);
-        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
-            assertThat(inbound.await(r -> contains(r, sid), 1, Duration.ofSeconds(20))).hasSize(1);
-        }
     }
 
     @Test

@@ -103,6 +103,44 @@ class VonageWebhookTest {
         Map<String, String> noSender = signed(Map.of("to", INBOX_NUMBER, "messageId", "X3"));
         given().formParams(noSender).post("/webhooks/sms/vonage").then().statusCode(400)
                 .body("field", org.hamcrest.Matchers.equalTo("msisdn"));
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.poll(Duration.ofSeconds(2)).stream().filter(r -> Broker.contains(r, "447700811111"))).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAnOversizedWebhookAndPublishesNothing() {
+        String sender = "4477007" + (10_000 + (int) (Math.random() * 89_999));
+        Map<String, String> huge = signed(Map.of("msisdn", sender, "to", INBOX_NUMBER, "messageId", "BIG" + sender,
+                "text", "x".repeat(70_000), "type", "text"));
+
+        send(huge).then().statusCode(413).contentType("application/problem+json");
+
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.poll(Duration.ofSeconds(2)).stream().filter(r -> Broker.contains(r, sender))).isEmpty();
+        }
+    }
+
+    @Test
+    void publishesAnIncompleteConcatenatedSmsAfterTheTimeoutWithTheMissingPartMarked() {
+        String sender = "4477006" + (10_000 + (int) (Math.random() * 89_999));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, String>> parts = sampleParts(sender, run);
+
+        send(parts.get(0)).then().statusCode(204);
+        send(parts.get(2)).then().statusCode(204);
+
+        // adapters.vonage.concat-timeout is 8 s in the tests, checked every second
+        try (TopicProbe inbound = new TopicProbe(stack.kafkaBootstrapServers(), Topics.INBOUND)) {
+            assertThat(inbound.poll(Duration.ofSeconds(4)).stream().filter(r -> Broker.contains(r, sender))).isEmpty();
+            List<ConsumerRecord<String, byte[]>> records = inbound.await(r -> Broker.contains(r, sender), 1, Duration.ofSeconds(30));
+            InboundMessage message = CloudEventRecords.data(CloudEventRecords.read(records.get(0)), InboundMessage.class);
+            assertThat(message.text()).startsWith(parts.get(0).get("text")).endsWith(parts.get(2).get("text"));
+            assertThat(message.text()).doesNotContain(parts.get(1).get("text")).contains("[part 2 of 3 missing]");
+            assertThat(message.externalId()).isEqualTo(parts.get(0).get("messageId"));
+            assertThat(message.metadata()).containsEntry("concat-total", "3").containsEntry("concat-parts-received", "2");
+        }
     }
 
     /** The sample's three parts, re-signed for the test inbox with a fresh timestamp and ids unique to this run. */
