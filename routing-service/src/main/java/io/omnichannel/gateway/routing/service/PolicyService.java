@@ -9,7 +9,6 @@ import io.omnichannel.gateway.routing.domain.Priority;
 import io.omnichannel.gateway.routing.domain.ResponsePolicy;
 import io.omnichannel.gateway.routing.domain.WorkItem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +23,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PolicyService {
 
-    private final EntityManager entityManager;
+    private final PolicyLookups lookups;
     private final RoutingConfig config;
 
-    PolicyService(EntityManager entityManager, RoutingConfig config) {
-        this.entityManager = entityManager;
+    PolicyService(PolicyLookups lookups, RoutingConfig config) {
+        this.lookups = lookups;
         this.config = config;
     }
 
@@ -98,17 +97,16 @@ public class PolicyService {
     }
 
     public Optional<InboxRouting> inboxRouting(String inbox) {
-        return Optional.ofNullable(entityManager.find(InboxRouting.class, inbox));
+        return lookups.find(InboxRouting.class, inbox);
     }
 
     private Optional<BusinessHours> calendarOf(String inbox) {
         return inboxRouting(inbox).map(rules -> rules.calendarId)
-                .map(id -> entityManager.find(BusinessCalendar.class, id))
+                .flatMap(id -> lookups.find(BusinessCalendar.class, id))
                 .map(BusinessCalendar::hours);
     }
 
     private Optional<ResponsePolicy> policy(Channel channel, String inbox, String priority) {
-        return Optional.ofNullable(entityManager.find(ResponsePolicy.class,
-                new ResponsePolicy.Key(channel.name(), inbox, priority)));
+        return lookups.find(ResponsePolicy.class, new ResponsePolicy.Key(channel.name(), inbox, priority));
     }
 }
