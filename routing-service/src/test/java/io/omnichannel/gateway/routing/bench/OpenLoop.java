@@ -115,6 +115,6 @@ final class OpenLoop implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
-        consumer.close(Duration.ofSeconds(10));
+        consumer.close();
     }
 }
