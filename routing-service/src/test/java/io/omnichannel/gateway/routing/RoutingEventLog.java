@@ -23,7 +23,16 @@ final class RoutingEventLog implements AutoCloseable {
 
     /** The {@code n}-th (1-based) event of that type for the conversation, waiting for it. */
     RoutingEvent await(String conversationKey, RoutingEventType type, int n) {
-        List<RoutingEvent> found = probe.await(r -> matches(r, conversationKey, type), n, WAIT).stream()
+        return await(conversationKey, type, n, WAIT);
+    }
+
+    /** The first event of that type for the conversation, waiting up to {@code wait} (for events due later). */
+    RoutingEvent await(String conversationKey, RoutingEventType type, Duration wait) {
+        return await(conversationKey, type, 1, wait);
+    }
+
+    private RoutingEvent await(String conversationKey, RoutingEventType type, int n, Duration wait) {
+        List<RoutingEvent> found = probe.await(r -> matches(r, conversationKey, type), n, wait).stream()
                 .map(RoutingEventLog::event).toList();
         assertThat(found).as("%d %s event(s) for %s", n, type.wireName(), conversationKey).hasSizeGreaterThanOrEqualTo(n);
         return found.get(n - 1);

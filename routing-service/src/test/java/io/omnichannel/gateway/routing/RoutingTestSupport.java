@@ -17,9 +17,12 @@ import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,6 +69,20 @@ final class RoutingTestSupport {
                 EventTypes.INBOUND_MESSAGE, URI.create("/test"), message.receivedAt(), message));
     }
 
+    /** Publishes many messages with one producer, in order. */
+    static void publishAll(String bootstrapServers, List<InboundMessage> messages) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (InboundMessage message : messages) {
+                producer.send(CloudEventRecords.record(Topics.INBOUND, message.conversationKey(), message.id(),
+                        EventTypes.INBOUND_MESSAGE, URI.create("/test"), message.receivedAt(), message));
+            }
+            producer.flush();
+        }
+    }
+
     static void publish(String bootstrapServers, ProducerRecord<String, byte[]> record) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -95,6 +112,31 @@ final class RoutingTestSupport {
     static void setPresence(String id, String presence) {
         given().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
                 .put("/api/v1/agents/" + id + "/presence").then().statusCode(200);
+    }
+
+    /** A response target for the channel, optionally for one inbox. */
+    static void putPolicy(String channel, String target, String inbox) {
+        given().contentType("application/json")
+                .body("{\"target\":\"" + target + "\"" + (inbox == null ? "" : ",\"inbox\":\"" + inbox + "\"") + "}")
+                .put("/api/v1/policies/" + channel).then().statusCode(200);
+    }
+
+    static void putInboxRouting(String inbox, String rulesJson) {
+        given().contentType("application/json").body(rulesJson).put("/api/v1/inboxes/" + inbox + "/routing").then().statusCode(200);
+    }
+
+    static void putTeam(String id, String overflowTeamId) {
+        given().contentType("application/json")
+                .body("{\"name\":\"Team " + id + "\"" + (overflowTeamId == null ? "" : ",\"overflowTeamId\":\"" + overflowTeamId + "\"") + "}")
+                .put("/api/v1/teams/" + id).then().statusCode(200);
+    }
+
+    /** The value of {@code gateway_routing_sla_total{channel,state}} on /q/metrics, 0 before the first count. */
+    static double slaCount(String channel, String state) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^gateway_routing_sla_total\\{(?=[^}]*channel=\"" + channel + "\")(?=[^}]*state=\""
+                + state + "\")[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     /** Every test starts from an empty routing state so that agents of one test never take another's work. */

@@ -5,6 +5,7 @@ import io.omnichannel.gateway.routing.core.Strategy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /** Routing policies ({@code routing.*}); targets can be refined per inbox and priority over the API. */
@@ -13,6 +14,12 @@ public interface RoutingConfig {
 
     /** Default time to an agent's response, per channel. A conversation is due at clock start + target. */
     ResponseTargets responseTargets();
+
+    /**
+     * Targets of next-response clocks (a customer message after an agent's answer), per channel, e.g.
+     * {@code routing.next-response-targets.email=PT4H}; a channel without one uses its response target.
+     */
+    Map<Channel, Duration> nextResponseTargets();
 
     /** How an agent is chosen among the eligible ones: LEAST_BUSY, LONGEST_IDLE or ROUND_ROBIN. */
     @WithDefault("LEAST_BUSY")
@@ -49,9 +56,16 @@ public interface RoutingConfig {
         @WithDefault("EMAIL,SMS,SOCIAL")
         Set<Channel> autoAcceptChannels();
 
-        /** How long an agent has to accept an offer before it goes to someone else. */
+        /** How long an agent has to accept an offer before it goes to someone else, unless its channel says otherwise. */
         @WithDefault("PT2M")
         Duration timeout();
+
+        /** Per-channel offer timeouts overriding {@link #timeout()}, e.g. {@code routing.offers.channel-timeouts.phone=PT30S}. */
+        Map<Channel, Duration> channelTimeouts();
+
+        default Duration timeoutFor(Channel channel) {
+            return channelTimeouts().getOrDefault(channel, timeout());
+        }
     }
 
     interface ResponseTargets {

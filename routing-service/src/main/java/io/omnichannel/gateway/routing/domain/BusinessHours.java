@@ -107,6 +107,30 @@ public final class BusinessHours {
         throw new IllegalStateException("the calendar has no open hours in the next " + MAX_DAYS_SEARCHED + " days");
     }
 
+    /** Business time in {@code [from, to)}: how much of that span the business is open (zero when {@code to} is not after {@code from}). */
+    public Duration between(Instant from, Instant to) {
+        Duration open = Duration.ZERO;
+        ZonedDateTime cursor = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone);
+        for (int day = 0; day < MAX_DAYS_SEARCHED && cursor.isBefore(end); day++) {
+            LocalDate date = cursor.toLocalDate();
+            if (!holidays.contains(date)) {
+                for (Period period : week.getOrDefault(date.getDayOfWeek(), List.of())) {
+                    ZonedDateTime opens = date.atTime(period.start()).atZone(zone);
+                    ZonedDateTime closes = period.end().equals(LocalTime.MIDNIGHT)
+                            ? date.plusDays(1).atStartOfDay(zone) : date.atTime(period.end()).atZone(zone);
+                    ZonedDateTime spanFrom = cursor.isAfter(opens) ? cursor : opens;
+                    ZonedDateTime spanTo = end.isBefore(closes) ? end : closes;
+                    if (spanFrom.isBefore(spanTo)) {
+                        open = open.plus(Duration.between(spanFrom, spanTo));
+                    }
+                }
+            }
+            cursor = date.plusDays(1).atStartOfDay(zone);
+        }
+        return open;
+    }
+
     public boolean isOpen(Instant instant) {
         ZonedDateTime at = instant.atZone(zone);
         if (holidays.contains(at.toLocalDate())) {

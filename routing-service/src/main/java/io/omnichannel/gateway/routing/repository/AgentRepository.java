@@ -11,8 +11,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class AgentRepository implements PanacheRepositoryBase<Agent, String> {
 
+    /** ONLINE agents with their capacities, in one query (not one more per agent). */
     public List<Agent> online() {
-        return list("presence", Presence.ONLINE);
+        return getEntityManager().createQuery(
+                        "select distinct a from Agent a left join fetch a.capacities where a.presence = :presence", Agent.class)
+                .setParameter("presence", Presence.ONLINE).getResultList();
     }
 
     public List<Agent> all() {

@@ -31,21 +31,26 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The router's order (as {@code DecisionCore}'s): due time, then priority (urgent first), then arrival, then id. */
+    private static final String PRIORITY_RANK = "(CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END)";
+    private static final String ROUTER_ORDER = "due_at, " + PRIORITY_RANK + ", arrived_at, id";
+
     /**
-     * The next waiting items of a channel in the router's order (earliest due first), locked; items
-     * another instance is deciding on right now are skipped rather than waited for.
+     * The next waiting items of a channel in the router's order, after {@code after} (null: from the
+     * start), locked; items another instance is deciding on right now are skipped rather than waited for.
      */
     @SuppressWarnings("unchecked")
-    public List<WorkItem> lockNextWaiting(Channel channel, int limit) {
-        return getEntityManager().createNativeQuery("""
-                SELECT * FROM work_item WHERE status = 'WAITING' AND channel = :channel
-                ORDER BY due_at, arrived_at
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED
-                """, WorkItem.class)
+    public List<WorkItem> lockNextWaiting(Channel channel, WorkItem after, int limit) {
+        String from = after == null ? "" : " AND (" + ROUTER_ORDER + ") > (:due, :rank, :arrived, :id)";
+        var query = getEntityManager().createNativeQuery("SELECT * FROM work_item WHERE status = 'WAITING' AND channel = :channel"
+                        + from + " ORDER BY " + ROUTER_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED", WorkItem.class)
                 .setParameter("channel", channel.name())
-                .setParameter("limit", limit)
-                .getResultList();
+                .setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("due", after.dueAt).setParameter("rank", after.priority.ordinal())
+                    .setParameter("arrived", after.arrivedAt).setParameter("id", after.id);
+        }
+        return query.getResultList();
     }
 
     /** Items whose offer has expired, locked. */
@@ -105,11 +110,17 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
         return load;
     }
 
+    /** Waiting items in the router's order (of one channel, or of all when {@code channel} is null). */
+    @SuppressWarnings("unchecked")
     public List<WorkItem> waitingInOrder(Channel channel, int limit) {
-        return channel == null
-                ? find("status", Sort.by("dueAt").and("arrivedAt"), WorkItemStatus.WAITING).page(0, limit).list()
-                : find("status = ?1 and channel = ?2", Sort.by("dueAt").and("arrivedAt"), WorkItemStatus.WAITING, channel)
-                        .page(0, limit).list();
+        var query = getEntityManager().createNativeQuery("SELECT * FROM work_item WHERE status = 'WAITING'"
+                        + (channel == null ? "" : " AND channel = :channel") + " ORDER BY " + ROUTER_ORDER + " LIMIT :limit",
+                        WorkItem.class)
+                .setParameter("limit", limit);
+        if (channel != null) {
+            query.setParameter("channel", channel.name());
+        }
+        return query.getResultList();
     }
 
     public List<WorkItem> offeredTo(String agentId) {

@@ -98,6 +98,13 @@ public class PolicyResource {
         return admin.teams().stream().map(TeamView::of).toList();
     }
 
+    @DELETE
+    @Path("/teams/{id}")
+    @Operation(summary = "Delete a team no agent, inbox, team or open conversation refers to (409 names what does)")
+    public void deleteTeam(@PathParam("id") String id) {
+        admin.deleteTeam(id);
+    }
+
     @GET
     @Path("/policies")
     @Operation(summary = "Response targets in force: the configured default of each channel and the stored policies")
@@ -153,6 +160,19 @@ public class PolicyResource {
     @Path("/calendars/{id}")
     public CalendarView calendar(@PathParam("id") String id) {
         return CalendarView.of(admin.calendar(id));
+    }
+
+    @GET
+    @Path("/calendars")
+    public List<CalendarView> calendars() {
+        return admin.calendars().stream().map(CalendarView::of).toList();
+    }
+
+    @DELETE
+    @Path("/calendars/{id}")
+    @Operation(summary = "Delete a calendar no inbox uses (409 names the inboxes that do)")
+    public void deleteCalendar(@PathParam("id") String id) {
+        admin.deleteCalendar(id);
     }
 
     @PUT

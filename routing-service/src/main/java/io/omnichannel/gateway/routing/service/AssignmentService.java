@@ -23,8 +23,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +40,8 @@ import java.util.Set;
 @ApplicationScoped
 public class AssignmentService {
 
-    static final int BATCH_PER_CHANNEL = 200;
+    /** Waiting items read (and locked) per channel at a time. */
+    static final int PAGE = 200;
 
     private final WorkItemRepository workItems;
     private final AgentRepository agents;
@@ -57,32 +61,58 @@ public class AssignmentService {
         this.metrics = metrics;
     }
 
-    /** @return how many items were offered or assigned */
+    /**
+     * Reads each channel's waiting work a page at a time in the router's order. After the first page
+     * of every channel has been decided, a channel whose page was full and where an agent still has
+     * a free slot gets its next page: work nobody can take (a skill nobody online has) never hides
+     * later work that someone could take.
+     *
+     * @return how many items were offered or assigned
+     */
     @Transactional
     public int assignWaiting() {
         Instant now = clock.instant();
-        Map<String, WorkItem> waiting = new HashMap<>();
-        for (Channel channel : Channel.values()) {
-            workItems.lockNextWaiting(channel, BATCH_PER_CHANNEL).forEach(item -> waiting.put(item.id.toString(), item));
-        }
-        if (waiting.isEmpty()) {
+        List<Agent> online = agents.online();
+        if (online.isEmpty()) {
             return 0;
         }
         DecisionCore core = new DecisionCore(config.strategy(), config.exclusiveChannels());
         Map<String, Map<Channel, Integer>> loads = workItems.heldByAgent();
-        for (Agent agent : agents.online()) {
-            core.putAgent(profile(agent), true, loads.getOrDefault(agent.id, Map.of()),
-                    agent.lastAssignedAt == null ? 0 : agent.lastAssignedAt.toEpochMilli());
+        Map<Channel, Integer> freeSlots = new EnumMap<>(Channel.class);
+        for (Agent agent : online) {
+            Map<Channel, Integer> load = loads.getOrDefault(agent.id, Map.of());
+            core.putAgent(profile(agent), true, load, agent.lastAssignedAt == null ? 0 : agent.lastAssignedAt.toEpochMilli());
+            agent.capacities.forEach((channel, capacity) ->
+                    freeSlots.merge(channel, Math.max(0, capacity - load.getOrDefault(channel, 0)), Integer::sum));
         }
+        Map<String, WorkItem> waiting = new HashMap<>();
         Map<String, Team> teams = new HashMap<>();
-        waiting.values().forEach(item -> core.addWork(request(item, now, teams)));
-
+        Map<Channel, WorkItem> lastRead = new EnumMap<>(Channel.class);
+        Set<Channel> toRead = EnumSet.noneOf(Channel.class);
+        toRead.addAll(freeSlots.keySet());
+        toRead.removeIf(channel -> freeSlots.get(channel) == 0);
         int decided = 0;
-        for (Decision decision : core.drain(now.toEpochMilli(), waiting.size())) {
-            WorkItem item = waiting.get(decision.work().id());
-            if (commit(item, decision.agentId())) {
-                decided++;
+        while (!toRead.isEmpty()) {
+            for (Channel channel : List.copyOf(toRead)) {
+                List<WorkItem> page = workItems.lockNextWaiting(channel, lastRead.get(channel), PAGE);
+                page.forEach(item -> {
+                    waiting.put(item.id.toString(), item);
+                    core.addWork(request(item, now, teams));
+                });
+                if (page.size() < PAGE) {
+                    toRead.remove(channel);
+                } else {
+                    lastRead.put(channel, page.get(page.size() - 1));
+                }
             }
+            for (Decision decision : core.drain(now.toEpochMilli(), Integer.MAX_VALUE)) {
+                WorkItem item = waiting.get(decision.work().id());
+                freeSlots.merge(item.channel, -1, Integer::sum);
+                if (commit(item, decision.agentId())) {
+                    decided++;
+                }
+            }
+            toRead.removeIf(channel -> freeSlots.get(channel) <= 0);
         }
         return decided;
     }
@@ -99,7 +129,7 @@ public class AssignmentService {
         if (autoAccept) {
             item.assignTo(agent, now);
         } else {
-            item.offerTo(agent, now, now.plus(config.offers().timeout()));
+            item.offerTo(agent, now, now.plus(config.offers().timeoutFor(item.channel)));
         }
         agents.flush();
         events.record(autoAccept ? RoutingEventType.ASSIGNED : RoutingEventType.OFFERED, item, now);

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -50,6 +51,26 @@ public class PolicyAdminService {
             throw new NotFoundException("no team '" + id + "'");
         }
         return team;
+    }
+
+    /** Deletes the team; refused (409) while agents, inbox rules, other teams' overflow or open conversations refer to it. */
+    @Transactional
+    public void deleteTeam(String id) {
+        Team team = entityManager.find(Team.class, id);
+        if (team == null) {
+            throw new NotFoundException("no team '" + id + "'");
+        }
+        List<String> users = new ArrayList<>();
+        users.addAll(names("agent", "SELECT id FROM agent WHERE (',' || teams || ',') LIKE :pattern", "%," + id + ",%"));
+        users.addAll(names("inbox", "SELECT inbox FROM inbox_routing WHERE team_id = :value", id));
+        users.addAll(names("team", "SELECT id FROM team WHERE overflow_team_id = :value", id));
+        users.addAll(names("conversation",
+                "SELECT conversation_key FROM work_item WHERE team_id = :value AND status <> 'RESOLVED'", id));
+        if (!users.isEmpty()) {
+            throw new ConflictException("team '" + id + "' is still used by " + String.join(", ", users)
+                    + "; move them to another team first");
+        }
+        entityManager.remove(team);
     }
 
     @Transactional
@@ -120,6 +141,23 @@ public class PolicyAdminService {
     }
 
     @Transactional
+    public List<BusinessCalendar> calendars() {
+        return entityManager.createQuery("from BusinessCalendar order by id", BusinessCalendar.class).getResultList();
+    }
+
+    /** Deletes the calendar; refused (409) while an inbox uses it. */
+    @Transactional
+    public void deleteCalendar(String id) {
+        BusinessCalendar calendar = calendar(id);
+        List<String> inboxes = names("inbox", "SELECT inbox FROM inbox_routing WHERE calendar_id = :value", id);
+        if (!inboxes.isEmpty()) {
+            throw new ConflictException("calendar '" + id + "' is still used by " + String.join(", ", inboxes)
+                    + "; give those inboxes another calendar (or none) first");
+        }
+        entityManager.remove(calendar);
+    }
+
+    @Transactional
     public InboxRouting putInboxRouting(String inbox, String calendarId, String teamId, Collection<String> requiredSkills,
             Collection<String> optionalSkills, Priority defaultPriority) {
         if (calendarId != null && entityManager.find(BusinessCalendar.class, calendarId) == null) {
@@ -149,6 +187,14 @@ public class PolicyAdminService {
             throw new NotFoundException("no routing rules for inbox '" + inbox + "'");
         }
         return rules;
+    }
+
+    /** Up to ten rows of a one-column query, each as {@code "<kind> <value>"}, for a message naming what refers to something. */
+    @SuppressWarnings("unchecked")
+    private List<String> names(String kind, String sql, String value) {
+        List<Object> rows = entityManager.createNativeQuery(sql + " ORDER BY 1 LIMIT 10").setParameter(
+                sql.contains(":pattern") ? "pattern" : "value", value).getResultList();
+        return rows.stream().map(row -> kind + " " + row).toList();
     }
 
     /** Hibernate inserts the state an entity has when persisted, so a new one is persisted only once complete. */

@@ -9,7 +9,6 @@ import io.omnichannel.gateway.routing.domain.Priority;
 import io.omnichannel.gateway.routing.domain.ResponsePolicy;
 import io.omnichannel.gateway.routing.domain.WorkItem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +23,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PolicyService {
 
-    private final EntityManager entityManager;
+    private final PolicyLookups lookups;
     private final RoutingConfig config;
 
-    PolicyService(EntityManager entityManager, RoutingConfig config) {
-        this.entityManager = entityManager;
+    PolicyService(PolicyLookups lookups, RoutingConfig config) {
+        this.lookups = lookups;
         this.config = config;
     }
 
@@ -53,27 +52,61 @@ public class PolicyService {
         recomputeDeadlines(item);
     }
 
+    /**
+     * The target of the item's running clock: the response target, or for a next-response clock (the
+     * customer wrote again after an agent's answer) {@code routing.next-response-targets.<channel>}
+     * scaled by the priority, when configured.
+     */
+    Duration clockTarget(WorkItem item) {
+        Duration nextResponse = item.firstResponseAt == null ? null : config.nextResponseTargets().get(item.channel);
+        return nextResponse == null ? target(item.channel, item.inbox, item.priority)
+                : Duration.ofMillis(Math.round(nextResponse.toMillis() * item.priority.targetFactor));
+    }
+
     /** Due and warning times again, e.g. after a priority change; the clock's start is kept. */
     public void recomputeDeadlines(WorkItem item) {
-        Duration target = target(item.channel, item.inbox, item.priority);
+        Duration target = clockTarget(item);
         Duration warning = Duration.ofMillis(Math.round(target.toMillis() * config.warnFraction()));
         Optional<BusinessHours> hours = calendarOf(item.inbox);
         item.dueAt = hours.map(h -> h.plus(item.clockStartedAt, target)).orElse(item.clockStartedAt.plus(target));
         item.warnAt = hours.map(h -> h.plus(item.clockStartedAt, warning)).orElse(item.clockStartedAt.plus(warning));
     }
 
+    /**
+     * Escalation: the priority goes one step up and the time left until the due time shrinks in the
+     * proportion of the two priorities' targets (normal to high halves it), counted in business time
+     * under a calendar. So the item moves ahead of work that is due later, without its due time jumping
+     * into the past as a full recomputation from the clock's start would do.
+     */
+    public void raisePriority(WorkItem item, Instant now) {
+        Priority old = item.priority;
+        Priority raised = old.raised();
+        if (raised == old) {
+            return;
+        }
+        Duration oldTarget = target(item.channel, item.inbox, old);
+        Duration newTarget = target(item.channel, item.inbox, raised);
+        item.priority = raised;
+        if (!item.dueAt.isAfter(now) || newTarget.compareTo(oldTarget) >= 0) {
+            return;
+        }
+        Optional<BusinessHours> hours = calendarOf(item.inbox);
+        Duration left = hours.map(h -> h.between(now, item.dueAt)).orElse(Duration.between(now, item.dueAt));
+        Duration shorter = Duration.ofMillis(Math.round(left.toMillis() * (newTarget.toMillis() / (double) oldTarget.toMillis())));
+        item.dueAt = hours.map(h -> h.plus(now, shorter)).orElse(now.plus(shorter));
+    }
+
     public Optional<InboxRouting> inboxRouting(String inbox) {
-        return Optional.ofNullable(entityManager.find(InboxRouting.class, inbox));
+        return lookups.find(InboxRouting.class, inbox);
     }
 
     private Optional<BusinessHours> calendarOf(String inbox) {
         return inboxRouting(inbox).map(rules -> rules.calendarId)
-                .map(id -> entityManager.find(BusinessCalendar.class, id))
+                .flatMap(id -> lookups.find(BusinessCalendar.class, id))
                 .map(BusinessCalendar::hours);
     }
 
     private Optional<ResponsePolicy> policy(Channel channel, String inbox, String priority) {
-        return Optional.ofNullable(entityManager.find(ResponsePolicy.class,
-                new ResponsePolicy.Key(channel.name(), inbox, priority)));
+        return lookups.find(ResponsePolicy.class, new ResponsePolicy.Key(channel.name(), inbox, priority));
     }
 }

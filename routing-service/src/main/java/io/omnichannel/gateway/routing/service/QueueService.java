@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,16 @@ public class QueueService {
         this.config = config;
         this.entityManager = entityManager;
         this.workChanged = workChanged;
+    }
+
+    /** An inbound message event as read from Kafka: its CloudEvent id and its data. */
+    public record Delivered(String eventId, InboundMessage message) {
+    }
+
+    /** Handles a poll's worth of inbound message events in one transaction; redelivered events change nothing. */
+    @Transactional
+    public void enqueueAll(List<Delivered> batch) {
+        batch.forEach(delivered -> enqueue(delivered.eventId(), delivered.message()));
     }
 
     /** Handles one inbound message event; a redelivered event changes nothing. */

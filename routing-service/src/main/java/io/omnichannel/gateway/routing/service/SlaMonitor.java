@@ -15,8 +15,9 @@ import java.time.Instant;
 
 /**
  * Watches running response clocks continuously (every dispatch interval, not in a batch job). At the
- * warning time: {@code sla-warning}, priority raised one step, optional skills dropped and the
- * inbox team's overflow team allowed; at the due time: {@code sla-breached}. Both are counted in
+ * warning time: {@code sla-warning}, priority raised one step (which brings the due time closer,
+ * see {@link PolicyService#raisePriority}), optional skills dropped and the inbox team's overflow
+ * team allowed; at the due time: {@code sla-breached}. Both are counted in
  * {@code gateway_routing_sla_total{channel,state}}. Deadlines already skip closed business hours, so
  * nothing fires off-hours; a resolved or answered conversation has no running clock.
  */
@@ -24,14 +25,16 @@ import java.time.Instant;
 public class SlaMonitor {
 
     private final WorkItemRepository workItems;
+    private final PolicyService policies;
     private final RoutingEventOutbox events;
     private final MeterRegistry metrics;
     private final Event<Dispatcher.WorkChanged> workChanged;
     private final Clock clock = Clock.systemUTC();
 
-    SlaMonitor(WorkItemRepository workItems, RoutingEventOutbox events, MeterRegistry metrics,
+    SlaMonitor(WorkItemRepository workItems, PolicyService policies, RoutingEventOutbox events, MeterRegistry metrics,
             Event<Dispatcher.WorkChanged> workChanged) {
         this.workItems = workItems;
+        this.policies = policies;
         this.events = events;
         this.metrics = metrics;
         this.workChanged = workChanged;
@@ -52,7 +55,7 @@ public class SlaMonitor {
 
     private void warn(WorkItem item, Instant now) {
         item.slaState = SlaState.WARNING;
-        item.priority = item.priority.raised();
+        policies.raisePriority(item, now);
         events.record(RoutingEventType.SLA_WARNING, item, now);
         count(item, "warning");
         if (item.status == WorkItemStatus.WAITING) {

@@ -26,10 +26,17 @@ public class StatisticsService {
             Long oldestTargetSeconds, double assignmentsPerMinute, Double slaAttainment, long breachedWaiting) {
     }
 
-    /** @param expectedWaitSeconds null when it cannot be estimated (nobody picked anything up recently) */
-    public record ExpectedWait(String channel, String inbox, long waitingAhead, double pickupsPerMinute,
+    /**
+     * @param pickupsPerMinute    the rate used: the inbox's own when it has at least {@value #MIN_INBOX_PICKUPS}
+     *                            pick-ups in the window, otherwise the channel's ({@code rateScope} says which)
+     * @param expectedWaitSeconds null when it cannot be estimated (nobody picked anything up recently)
+     */
+    public record ExpectedWait(String channel, String inbox, long waitingAhead, double pickupsPerMinute, String rateScope,
             Long expectedWaitSeconds) {
     }
+
+    /** Pick-ups an inbox needs in the window before its own rate is trusted over its channel's. */
+    static final int MIN_INBOX_PICKUPS = 10;
 
     private final EntityManager entityManager;
 
@@ -70,7 +77,10 @@ public class StatisticsService {
         return all;
     }
 
-    /** Conversations waiting ahead (in the channel, or in the inbox when given) divided by the recent pick-up rate. */
+    /**
+     * Conversations waiting ahead (in the channel, or in the inbox when given) divided by the recent
+     * pick-up rate: the inbox's own when it has enough pick-ups to go by, otherwise the channel's.
+     */
     @Transactional
     public ExpectedWait expectedWait(Channel channel, String inbox) {
         Instant now = Instant.now();
@@ -78,19 +88,27 @@ public class StatisticsService {
                 SELECT count(*) FROM work_item WHERE status = 'WAITING' AND channel = :channel
                   AND (CAST(:inbox AS TEXT) IS NULL OR inbox = :inbox)
                 """).setParameter("channel", channel.name()).setParameter("inbox", inbox).getSingleResult());
-        double rate = pickupsPerMinute(channel, now);
+        long inboxPickups = inbox == null ? 0 : pickups(channel, inbox, now);
+        boolean ownRate = inboxPickups >= MIN_INBOX_PICKUPS;
+        double rate = (ownRate ? inboxPickups : pickups(channel, null, now)) / (double) RATE_WINDOW.toMinutes();
         Long seconds = null;
         if (rate > 0) {
             seconds = Math.round(ahead / rate * 60);
         }
-        return new ExpectedWait(channel.wireName(), inbox, ahead, rate, seconds);
+        return new ExpectedWait(channel.wireName(), inbox, ahead, rate, ownRate ? "inbox" : "channel", seconds);
     }
 
     private double pickupsPerMinute(Channel channel, Instant now) {
-        long picked = count(entityManager.createNativeQuery("""
+        return pickups(channel, null, now) / (double) RATE_WINDOW.toMinutes();
+    }
+
+    /** Items of the channel (and inbox, when given) offered or assigned within the rate window. */
+    private long pickups(Channel channel, String inbox, Instant now) {
+        return count(entityManager.createNativeQuery("""
                 SELECT count(*) FROM work_item WHERE channel = :channel AND assigned_at > :since
-                """).setParameter("channel", channel.name()).setParameter("since", now.minus(RATE_WINDOW)).getSingleResult());
-        return picked / (double) RATE_WINDOW.toMinutes();
+                  AND (CAST(:inbox AS TEXT) IS NULL OR inbox = :inbox)
+                """).setParameter("channel", channel.name()).setParameter("inbox", inbox)
+                .setParameter("since", now.minus(RATE_WINDOW)).getSingleResult());
     }
 
     private static long count(Object value) {
