@@ -75,8 +75,8 @@ public class ChatReplies {
     /** The visitor's replies after {@code cursor}, oldest first, at most {@code limit}. */
     @Transactional
     public List<StoredReply> after(String inbox, String visitor, long cursor, int limit) {
-        return rows(entityManager.createNativeQuery(SELECT + """
-                         WHERE inbox = :inbox AND visitor = :visitor AND cursor > :cursor ORDER BY cursor LIMIT :limit""")
+        return rows(entityManager.createNativeQuery(SELECT + " " + """
+                        WHERE inbox = :inbox AND visitor = :visitor AND cursor > :cursor ORDER BY cursor LIMIT :limit""")
                 .setParameter("inbox", inbox)
                 .setParameter("visitor", visitor)
                 .setParameter("cursor", cursor)
