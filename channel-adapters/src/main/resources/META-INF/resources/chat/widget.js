@@ -27,7 +27,8 @@
     signature: script.getAttribute('data-visitor-signature'),
     name: script.getAttribute('data-visitor-name')
   };
-  var FATAL_CLOSE = { 4400: true, 4401: true, 4403: true, 4404: true, 1008: false };
+  /** The server could not identify the visitor: reconnecting would not help. */
+  var FATAL_CLOSE = { 4400: true, 4401: true, 4403: true };
   var MAX_TRANSCRIPT = 200;
   var REST_AFTER_FAILED_SOCKETS = 3;
 
@@ -321,7 +322,7 @@
   // ---- transports: the socket, and plain HTTP when sockets cannot be opened ----
 
   var socketTransport = {
-    socket: null, ready: false, attempts: 0, failedOpens: 0, timer: null, stopped: false,
+    socket: null, ready: false, attempts: 0, failedOpens: 0, timer: null, stopped: false, sessions: 0,
     start: function () {
       var self = this;
       var ws;
@@ -342,7 +343,7 @@
       ws.onmessage = function (event) {
         var frame;
         try { frame = JSON.parse(event.data); } catch (e) { return; }
-        if (frame.type === 'ready') { self.ready = true; }
+        if (frame.type === 'ready') { self.ready = true; self.sessions++; }
         handle(frame);
       };
       ws.onclose = function (event) {
@@ -472,6 +473,7 @@
   window.OmnichannelChat[inbox] = {
     state: function () { return JSON.parse(JSON.stringify(state)); },
     dropConnection: function () { transport.drop(); },
+    sessions: function () { return socketTransport.sessions; },
     open: function () { if (launcher) { setOpen(true); } }
   };
 

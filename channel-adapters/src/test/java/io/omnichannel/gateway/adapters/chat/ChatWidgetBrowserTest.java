@@ -113,6 +113,7 @@ class ChatWidgetBrowserTest {
         Broker.publishReply(stack.kafkaBootstrapServers(), whileAway);
 
         // after the reconnect every message is sent once and every reply shown once
+        Awaitility.await().atMost(WAIT).until(() -> ((Number) js().executeScript("return OmnichannelChat.web.sessions()")).intValue() == 2);
         awaitBubble("visitor", "Written offline 2 " + run, "sent");
         awaitBubble("visitor", "In flight " + run, "sent");
         assertThat(awaitBubble("agent", whileAway.text(), "read").get("direction")).isEqualTo("rtl");
