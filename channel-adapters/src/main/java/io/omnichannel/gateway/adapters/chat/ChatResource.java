@@ -98,12 +98,13 @@ public class ChatResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Agent messages after a cursor", description = "With wait=<seconds> (at most "
             + "adapters.chat.long-poll-max) the answer waits until there is one or the time is up.")
-    public CompletionStage<Messages> messages(@PathParam("inbox") String inboxId, @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("wait") @DefaultValue("0") long waitSeconds, UriInfo uri, HttpHeaders headers) {
+    public CompletionStage<Messages> messages(@PathParam("inbox") String inboxId, @QueryParam("after") @DefaultValue("0") String afterParam,
+            @QueryParam("wait") @DefaultValue("0") String waitParam, UriInfo uri, HttpHeaders headers) {
         Inbox inbox = inbox(inboxId, uri, headers);
         Visitor visitor = visitor(inbox, headers);
         rates.admit(visitor);
-        long wait = Math.min(Math.max(0, waitSeconds), config.longPollMax().toSeconds());
+        long after = number("after", afterParam);
+        long wait = Math.min(number("wait", waitParam), config.longPollMax().toSeconds());
         CompletableFuture<Void> next = wait > 0 ? sessions.nextReply(visitor.conversationKey()) : null;
         Messages now = messagesAfter(visitor, after);
         if (next == null || !now.messages().isEmpty()) {
@@ -161,6 +162,18 @@ public class ChatResource {
                         ChatInboundAdapter.LANGUAGE_HEADER, ChatInboundAdapter.PAGE_HEADER))
                 .header("Access-Control-Max-Age", 600)
                 .build();
+    }
+
+    private static long number(String name, String value) {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw WebhookRejectedException.malformed(name, name + " must be a whole number, 0 or more; got '" + value + "'");
     }
 
     private Messages messagesAfter(Visitor visitor, long after) {

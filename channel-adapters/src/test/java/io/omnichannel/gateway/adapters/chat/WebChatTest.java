@@ -244,6 +244,7 @@ class WebChatTest {
                 .post("/chat/api/web/messages").then().statusCode(413).body("field", equalTo("text"));
         rest(visitor).body("{\"clientMessageId\":\"" + id + "\",\"text\":\"" + "x".repeat(20_000) + "\"}")
                 .post("/chat/api/web/messages").then().statusCode(413).contentType("application/problem+json");
+        rest(visitor).get("/chat/api/web/messages?after=yesterday").then().statusCode(400).body("field", equalTo("after"));
         rest(visitor).body("{\"cursor\":0,\"status\":\"read\"}").post("/chat/api/web/acks").then().statusCode(400)
                 .body("field", equalTo("cursor"));
         rest(visitor).body("{\"cursor\":1,\"status\":\"seen\"}").post("/chat/api/web/acks").then().statusCode(400)
