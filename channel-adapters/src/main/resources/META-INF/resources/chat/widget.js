@@ -439,8 +439,10 @@
       var self = this;
       state.outbox.forEach(function (entry) { self.send(entry); });
     },
-    ack: function (cursor, status) {
-      fetch(this.url('/acks'), { method: 'POST', headers: this.headers(), body: JSON.stringify({ cursor: cursor, status: status }) })
+    ack: function (cursor, ackStatus) {
+      fetch(this.url('/acks'), { method: 'POST', headers: this.headers(), body: JSON.stringify({ cursor: cursor, status: ackStatus }) })
+        .then(function (r) { return r.ok ? r.json() : { acknowledged: [] }; })
+        .then(function (body) { body.acknowledged.forEach(function (id) { status({ id: id, status: ackStatus }); }); })
         .catch(function () { });
     },
     drop: function () { }

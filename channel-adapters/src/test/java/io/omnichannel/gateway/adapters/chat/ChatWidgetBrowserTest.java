@@ -132,6 +132,24 @@ class ChatWidgetBrowserTest {
         assertThat(texts("agent")).containsExactly(reply.text(), whileAway.text());
     }
 
+    @Test
+    void fallsBackToPlainHttpWhereThereAreNoWebSockets() {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.WebSocket = undefined;"));
+        browser.get(page.toString());
+        String visitor = visitorHandle();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        type("Over HTTP " + run);
+        awaitBubble("visitor", "Over HTTP " + run, "sent");
+        assertThat(inbound("Over HTTP " + run, 1).get(0).customer().handle()).isEqualTo(visitor);
+        OutboundMessage reply = reply(visitor, "Answered over a long poll " + run);
+        Broker.publishReply(stack.kafkaBootstrapServers(), reply);
+
+        assertThat(awaitBubble("agent", reply.text(), "read").get("tick")).isEqualTo("✓✓");
+        assertThat(receiptStatuses(reply.id(), 3)).contains(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
+        assertThat(((Number) js().executeScript("return OmnichannelChat.web.sessions()")).intValue()).isZero();
+    }
+
     private void type(String text) {
         WebElement textarea = widget().findElement(By.cssSelector("textarea"));
         textarea.sendKeys(text);
