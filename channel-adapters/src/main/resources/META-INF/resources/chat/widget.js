@@ -297,6 +297,11 @@
     switch (frame.type) {
       case 'ready':
         connectionNote.textContent = '';
+        if (frame.cursor < state.cursor) {
+          // the server has fewer replies than this widget saw (its store was reset): follow the server
+          state.cursor = state.delivered = state.read = frame.cursor;
+          save();
+        }
         transport.flush();
         break;
       case 'accepted':

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A visitor's message, from a socket frame or a REST call alike: the visitor in headers
  * ({@code X-Chat-Visitor}, {@code X-Chat-Signature}, {@code X-Chat-Name}, {@code X-Chat-Language},
- * {@code X-Chat-Page}; the name percent-encoded UTF-8), the message as JSON {@code {"clientMessageId", "text"}} in the body. The
- * gateway id comes from the visitor and the client message id, so a widget re-sending its outbox
+ * {@code X-Chat-Page}; the name percent-encoded UTF-8), the message as JSON
+ * {@code {"clientMessageId", "text"}} in the body. The gateway id comes from the visitor and the client message id, so a widget re-sending its outbox
  * after a reconnect produces the same message, published once.
  */
 public final class ChatInboundAdapter implements InboundAdapter<ChatInboundAdapter.ChatPost> {

@@ -114,10 +114,11 @@ public class ChatSocket {
             session.close(4000 + e.problem().status(), e.problem().title());
             return;
         }
-        long after = hello.after() == null ? 0 : Math.max(0, hello.after());
+        long last = replies.lastCursor(inbox.id(), visitor.handle());
+        // a widget ahead of the store (its replies were removed) follows the store from now on
+        long after = Math.min(last, hello.after() == null ? 0 : Math.max(0, hello.after()));
         session.greet(new ChatSession.Greeting(visitor, hello.signature(), hello.name(), hello.language(), hello.page()), after);
-        session.send(new ServerFrame.Ready(visitor.id(), visitor.conversationKey(),
-                replies.lastCursor(inbox.id(), visitor.handle()),
+        session.send(new ServerFrame.Ready(visitor.id(), visitor.conversationKey(), last,
                 new ServerFrame.Limits(config.maxTextLength(), config.maxFrameBytes(), config.messagesPerSecond())));
         sessions.add(session);
         sessions.push(session);
