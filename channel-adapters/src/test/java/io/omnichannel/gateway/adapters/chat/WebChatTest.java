@@ -26,11 +26,14 @@ import io.omnichannel.gateway.localstack.InjectLocalStack;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.LocalStackResource;
 import io.omnichannel.gateway.localstack.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.WebSocketHandshakeException;
@@ -61,6 +64,9 @@ class WebChatTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void publishesAVisitorMessageBeforeAcceptingIt() {
@@ -178,6 +184,29 @@ class WebChatTest {
         }
         rest(visitor).get("/chat/api/web/messages?after=3").then().statusCode(200)
                 .body("messages.text", equalTo(List.of("reply 4", "reply 5"))).body("cursor", equalTo(5));
+    }
+
+    @Test
+    void catchesUpOnAReplyWhoseNotificationWasMissed() {
+        String visitor = anonymousId();
+        String replyId = UUID.randomUUID().toString();
+        try (ChatClient chat = connect("web")) {
+            chat.hello(visitor, null, 0).await("ready");
+
+            // as another instance would have stored it, with the notification lost on the way
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("INSERT INTO chat_conversation (inbox, visitor, last_cursor) VALUES ('web', :v, 1)")
+                        .setParameter("v", "anonymous:" + visitor).executeUpdate();
+                entityManager.createNativeQuery("""
+                                INSERT INTO chat_reply (id, inbox, visitor, cursor, text, sent_at)
+                                VALUES (:id, 'web', :v, 1, 'stored elsewhere', now())""")
+                        .setParameter("id", replyId).setParameter("v", "anonymous:" + visitor).executeUpdate();
+            });
+
+            JsonNode pushed = chat.await("message", frame -> replyId.equals(frame.path("id").asText()));
+            assertThat(pushed.path("cursor").asLong()).isEqualTo(1);
+            assertThat(pushed.path("text").asText()).isEqualTo("stored elsewhere");
+        }
     }
 
     @Test
