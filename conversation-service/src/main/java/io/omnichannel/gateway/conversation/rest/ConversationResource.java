@@ -109,7 +109,7 @@ public class ConversationResource {
     @Path("{id}/timeline")
     @Operation(operationId = "getTimeline", summary = "Page through a conversation's timeline",
             description = "Messages (inbound and outbound, with attachments and delivery status), internal notes and "
-                    + "system events (assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
+                    + "system events (offered, offer-rejected, assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
                     + "sla-breached, priority-changed, tagged, snoozed, woke-up, resolved, reopened), oldest first.")
     @APIResponse(responseCode = "200", description = "One page of the timeline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineView.class)))
