@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -235,5 +236,38 @@ class CustomersTest {
         JsonPath unchanged = ana.request().get("/api/v1/customers/{id}", customer).then().statusCode(200).extract().jsonPath();
         assertThat(unchanged.getList("identities.value")).containsExactly(phone);
         assertThat(unchanged.getList("notes")).isEmpty();
+    }
+
+    @Test
+    void notesBeyondTheFirstFiftyArePagedNewestFirst() {
+        String phone = newPhone();
+        String sms = conversationOf(message(Channel.SMS, "twilio", "+15550001111", phone, "hello", Map.of()));
+        String customer = conversation(sms).getString("customer.id");
+        for (int i = 0; i < 53; i++) {
+            asSupervisor().contentType(ContentType.JSON).body(Map.of("text", "note " + i))
+                    .post("/api/v1/customers/{id}/notes", customer).then().statusCode(201);
+        }
+
+        JsonPath view = customer(customer);
+        assertThat(view.getList("notes")).hasSize(50);
+        assertThat(view.getString("notes[0].text")).isEqualTo("note 52");
+        JsonPath rest = asSupervisor().queryParam("cursor", view.getString("notesCursor"))
+                .get("/api/v1/customers/{id}/notes", customer).then().statusCode(200).extract().jsonPath();
+        assertThat(rest.getList("items.text")).containsExactly("note 2", "note 1", "note 0");
+        assertThat(rest.getString("nextCursor")).isNull();
+
+        JsonPath small = asSupervisor().queryParam("limit", 20).get("/api/v1/customers/{id}/notes", customer)
+                .then().statusCode(200).extract().jsonPath();
+        List<String> all = new java.util.ArrayList<>(small.getList("items.text", String.class));
+        String cursor = small.getString("nextCursor");
+        while (cursor != null) {
+            JsonPath next = asSupervisor().queryParam("limit", 20).queryParam("cursor", cursor)
+                    .get("/api/v1/customers/{id}/notes", customer).then().statusCode(200).extract().jsonPath();
+            all.addAll(next.getList("items.text", String.class));
+            cursor = next.getString("nextCursor");
+        }
+        assertThat(all).hasSize(53).doesNotHaveDuplicates();
+        asSupervisor().queryParam("cursor", view.getString("notesCursor") + "x")
+                .get("/api/v1/customers/{id}/notes", customer).then().statusCode(400).body("field", equalTo("cursor"));
     }
 }

@@ -10,6 +10,7 @@ import io.omnichannel.gateway.conversation.domain.SlaState;
 import io.omnichannel.gateway.conversation.domain.TimelineCursor;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.ConversationDetail;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.ConversationList;
+import io.omnichannel.gateway.conversation.rest.ConversationViews.MessageList;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.TimelineView;
 import io.omnichannel.gateway.conversation.security.Caller;
 import io.omnichannel.gateway.conversation.security.Viewer;
@@ -103,6 +104,28 @@ public class ConversationResource {
         return Params.uuid(id).flatMap(uuid -> queries.thread(caller.viewer(), uuid))
                 .map(ConversationDetail::of)
                 .orElseThrow(() -> new ConversationNotFoundException(id));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(operationId = "getMessages", summary = "Page back through a conversation's messages",
+            description = "The latest 'limit' messages (customers' and agents', with attachments and delivery status) "
+                    + "in the order they reached the gateway; with 'before' (the conversation's olderMessagesCursor or a "
+                    + "page's olderCursor), the ones before.")
+    @APIResponse(responseCode = "200", description = "One page of messages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageList.class)))
+    @APIResponse(responseCode = "400", description = "A parameter has a value the API does not accept; the problem names it",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No conversation the caller may see has this id",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public MessageList messages(@PathParam("id") String id,
+            @Parameter(description = "Where older messages continue: olderMessagesCursor or the previous page's olderCursor")
+            @QueryParam("before") String before,
+            @Parameter(description = "Page size, 1 to " + Params.MAX_LIMIT + ", default " + Params.DEFAULT_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
+        UUID conversation = Params.uuid(id).orElseThrow(() -> new ConversationNotFoundException(id));
+        Optional<TimelineCursor> older = Params.parse("before", before, TimelineCursor::fromToken);
+        return MessageList.of(queries.messages(caller.viewer(), conversation, older, Params.limit(limit)));
     }
 
     @GET

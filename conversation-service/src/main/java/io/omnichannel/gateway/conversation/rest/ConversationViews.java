@@ -105,7 +105,9 @@ final class ConversationViews {
             Instant updatedAt,
             Instant lastMessageAt,
             @Schema(description = "The latest 200 messages, customers' and agents', in the order they reached the gateway; "
-                    + "the timeline has all of them with notes and system events") List<MessageView> messages) {
+                    + "the timeline has all of them with notes and system events") List<MessageView> messages,
+            @Schema(description = "When it has older messages: pass as 'before' to GET /api/v1/conversations/{id}/messages "
+                    + "for the ones before these; absent when 'messages' is all of them") String olderMessagesCursor) {
 
         static ConversationDetail of(ConversationThread thread) {
             Conversation c = thread.conversation();
@@ -113,7 +115,19 @@ final class ConversationViews {
                     c.priority(), CustomerRef.of(c), c.assigneeAgentId(), c.offeredAgentId(), c.teamId(), c.tags(), c.dueAt(), c.slaState(),
                     c.snoozedUntil(), c.firstResponseAt(), seconds(c.firstResponseTime()), c.resolvedAt(),
                     seconds(c.resolutionTime()), c.escalatedAt(), c.satisfactionScore(), c.createdAt(), c.updatedAt(),
-                    c.lastMessageAt(), thread.messages().stream().map(MessageView::of).toList());
+                    c.lastMessageAt(), thread.messages().stream().map(MessageView::of).toList(),
+                    thread.older().map(TimelineCursor::token).orElse(null));
+        }
+    }
+
+    @Schema(name = "MessageList", description = "Messages of a conversation in the order they reached the gateway")
+    record MessageList(List<MessageView> items,
+            @Schema(description = "Pass as 'before' for the messages before these; absent at the first message")
+            String olderCursor) {
+
+        static MessageList of(ConversationThread thread) {
+            return new MessageList(thread.messages().stream().map(MessageView::of).toList(),
+                    thread.older().map(TimelineCursor::token).orElse(null));
         }
     }
 

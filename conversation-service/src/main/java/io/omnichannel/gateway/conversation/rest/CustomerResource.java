@@ -7,6 +7,7 @@ import io.omnichannel.gateway.conversation.domain.ConversationStatus;
 import io.omnichannel.gateway.conversation.domain.CustomerIdentity;
 import io.omnichannel.gateway.conversation.domain.CustomerNote;
 import io.omnichannel.gateway.conversation.domain.IdentityKind;
+import io.omnichannel.gateway.conversation.domain.NoteCursor;
 import io.omnichannel.gateway.conversation.domain.PageCursor;
 import io.omnichannel.gateway.conversation.security.Caller;
 import io.omnichannel.gateway.conversation.security.Viewer;
@@ -15,6 +16,7 @@ import io.omnichannel.gateway.conversation.service.CustomerNotFoundException;
 import io.omnichannel.gateway.conversation.service.CustomerProfile;
 import io.omnichannel.gateway.conversation.service.CustomerService;
 import io.omnichannel.gateway.conversation.service.IdentityNotFoundException;
+import io.omnichannel.gateway.conversation.service.NotePage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -100,6 +102,16 @@ public class CustomerResource {
         }
     }
 
+    @Schema(name = "CustomerNoteList", description = "One page of notes about a customer, newest first")
+    record NoteList(List<NoteView> items,
+            @Schema(description = "Pass as 'cursor' to get the next page; absent on the last page") String nextCursor) {
+
+        static NoteList of(NotePage page) {
+            return new NoteList(page.items().stream().map(NoteView::of).toList(),
+                    page.next().map(NoteCursor::token).orElse(null));
+        }
+    }
+
     @Schema(name = "CustomerNote")
     record NoteView(UUID id, String author, String text, Instant createdAt) {
 
@@ -120,7 +132,9 @@ public class CustomerResource {
             List<HistoryEntry> conversations,
             @Schema(description = "When they have more: pass as 'cursor' to GET /api/v1/customers/{id}/conversations for "
                     + "the next page; absent when 'conversations' is all of them") String conversationsCursor,
-            @Schema(description = "The latest 50 notes, newest first") List<NoteView> notes) {
+            @Schema(description = "The latest 50 notes, newest first") List<NoteView> notes,
+            @Schema(description = "When there are more notes: pass as 'cursor' to GET /api/v1/customers/{id}/notes for "
+                    + "the next page; absent when 'notes' is all of them") String notesCursor) {
 
         static CustomerView of(CustomerProfile p) {
             return new CustomerView(p.customer().id(), p.customer().displayName(), p.customer().firstContactAt(),
@@ -128,7 +142,8 @@ public class CustomerResource {
                     p.identities().stream().map(IdentityView::of).toList(),
                     p.history().items().stream().map(HistoryEntry::of).toList(),
                     p.history().next().map(PageCursor::token).orElse(null),
-                    p.notes().stream().map(NoteView::of).toList());
+                    p.notes().items().stream().map(NoteView::of).toList(),
+                    p.notes().next().map(NoteCursor::token).orElse(null));
         }
     }
 
@@ -158,6 +173,21 @@ public class CustomerResource {
             @QueryParam("limit") String limit) {
         return HistoryView.of(customers.history(caller.viewer(), customer(id),
                 Params.parse("cursor", cursor, PageCursor::fromToken), Params.limit(limit)));
+    }
+
+    @GET
+    @Path("notes")
+    @Operation(operationId = "getCustomerNotes", summary = "Page through the notes about a customer",
+            description = "Newest first; the customer view holds the first 50.")
+    @APIResponse(responseCode = "200", description = "One page of notes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteList.class)))
+    public NoteList notes(@PathParam("id") String id,
+            @Parameter(description = "The nextCursor of the previous page (or the customer's notesCursor)")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        return NoteList.of(customers.notes(caller.viewer(), customer(id),
+                Params.parse("cursor", cursor, NoteCursor::fromToken), Params.limit(limit)));
     }
 
     @POST

@@ -11,5 +11,5 @@ import java.util.Optional;
  * (the first page of {@code history}, {@code conversationCount} in all), satisfaction, notes.
  */
 public record CustomerProfile(Customer customer, List<CustomerIdentity> identities, long conversationCount,
-        CustomerHistory history, Optional<Integer> lastSatisfactionScore, List<CustomerNote> notes) {
+        CustomerHistory history, Optional<Integer> lastSatisfactionScore, NotePage notes) {
 }

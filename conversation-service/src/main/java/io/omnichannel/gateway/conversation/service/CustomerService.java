@@ -9,6 +9,7 @@ import io.omnichannel.gateway.conversation.domain.CustomerNote;
 import io.omnichannel.gateway.conversation.domain.Identities;
 import io.omnichannel.gateway.conversation.domain.IdentityKind;
 import io.omnichannel.gateway.conversation.domain.IdentityRef;
+import io.omnichannel.gateway.conversation.domain.NoteCursor;
 import io.omnichannel.gateway.conversation.domain.PageCursor;
 import io.omnichannel.gateway.conversation.repository.ConversationRepository;
 import io.omnichannel.gateway.conversation.repository.CustomerNoteRepository;
@@ -72,6 +73,21 @@ public class CustomerService {
             throw new InvalidRequestException("cursor", "this cursor does not continue a customer's history");
         }
         return history(viewer, visible(viewer, id), after, limit);
+    }
+
+    /** The notes about the customer, newest first, a page at a time. */
+    @Transactional
+    public NotePage notes(Viewer viewer, UUID id, Optional<NoteCursor> after, int limit) {
+        return notes(visible(viewer, id), after, limit);
+    }
+
+    private NotePage notes(Customer customer, Optional<NoteCursor> after, int limit) {
+        List<CustomerNote> rows = notes.page(customer.id(), after, limit + 1);
+        if (rows.size() <= limit) {
+            return new NotePage(rows, Optional.empty());
+        }
+        List<CustomerNote> page = rows.subList(0, limit);
+        return new NotePage(page, Optional.of(NoteCursor.after(page.get(limit - 1))));
     }
 
     private CustomerHistory history(Viewer viewer, Customer customer, Optional<PageCursor> after, int limit) {
@@ -161,7 +177,7 @@ public class CustomerService {
         return new CustomerProfile(customer, identities.listByCustomer(customer.id()),
                 conversations.countByCustomer(customer.id()),
                 history(viewer, customer, Optional.empty(), HISTORY_SHOWN), conversations.lastSatisfaction(customer.id()),
-                notes.latest(customer.id(), NOTES_SHOWN));
+                notes(customer, Optional.empty(), NOTES_SHOWN));
     }
 
     private Customer visible(Viewer viewer, UUID id) {
