@@ -69,7 +69,8 @@ public class ConversationResource {
             @Parameter(description = "Only conversations of this team") @QueryParam("team") String team,
             @Parameter(description = "ok, warning, breached or met") @QueryParam("sla") String sla,
             @Parameter(description = "Text search: customer name or handle, words of the messages") @QueryParam("q") String text,
-            @Parameter(description = "Only the conversations of this customer (all channels)") @QueryParam("customer") String customer,
+            @Parameter(description = "Only the conversations of this customer (all channels) that the caller may open; "
+                    + "the customer's whole history is GET /api/v1/customers/{id}/conversations") @QueryParam("customer") String customer,
             @Parameter(description = "Only the conversations of this key, channel:inbox:customer-handle") @QueryParam("key") String key,
             @Parameter(description = "updated (most recently updated first, the default), created (newest first) or "
                     + "due (earliest due first)") @QueryParam("sort") String sort,
