@@ -1,10 +1,14 @@
 package io.omnichannel.gateway.conversation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.omnichannel.gateway.conversation.ConversationApi.conversation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.omnichannel.gateway.conversation.routing.RoutingService;
 import io.omnichannel.gateway.localstack.InjectLocalStack;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.quarkus.test.common.ResourceArg;
@@ -36,6 +40,9 @@ class AuthorizationTest {
     @InjectLocalStack
     LocalStack stack;
 
+    @InjectRoutingService
+    WireMockServer routing;
+
     private GatewayEvents events;
 
     @BeforeEach
@@ -50,20 +57,34 @@ class AuthorizationTest {
 
     /** Each call an agent may make on conversation {@code id}, answering its status. */
     private static Map<String, Function<RequestSpecification, Integer>> callsOn(String id) {
-        return Map.of(
-            "read", r -> r.get("/api/v1/conversations/{id}", id).statusCode(),
-            "timeline", r -> r.get("/api/v1/conversations/{id}/timeline", id).statusCode(),
-            "reply", r -> r.contentType(ContentType.JSON).body(Map.of("text", "hi"))
-                    .post("/api/v1/conversations/{id}/messages", id).statusCode(),
-            "note", r -> r.contentType(ContentType.JSON).body(Map.of("text", "note"))
-                    .post("/api/v1/conversations/{id}/notes", id).statusCode(),
-            "snooze", r -> r.contentType(ContentType.JSON).body(Map.of("until", Instant.now().plusSeconds(3600).toString()))
-                    .post("/api/v1/conversations/{id}/snooze", id).statusCode(),
-            "tags", r -> r.contentType(ContentType.JSON).body(Map.of("tags", List.of("x")))
-                    .put("/api/v1/conversations/{id}/tags", id).statusCode(),
-            "reopen", r -> r.post("/api/v1/conversations/{id}/reopen", id).statusCode(),
-            "escalate", r -> r.contentType(ContentType.JSON).body(Map.of("reason", "why"))
-                    .post("/api/v1/conversations/{id}/escalate", id).statusCode());
+        return Map.ofEntries(
+            Map.entry("transfer", r -> r.contentType(ContentType.JSON).body(Map.of("agentId", "someone"))
+                    .post("/api/v1/conversations/{id}/transfer", id).statusCode()),
+            Map.entry("resolve", r -> r.post("/api/v1/conversations/{id}/resolve", id).statusCode()),
+            Map.entry("priority", r -> r.contentType(ContentType.JSON).body(Map.of("priority", "urgent"))
+                    .put("/api/v1/conversations/{id}/priority", id).statusCode()),
+            Map.entry("accept offer", r -> r.post("/api/v1/conversations/{id}/offer/accept", id).statusCode()),
+            Map.entry("reject offer", r -> r.post("/api/v1/conversations/{id}/offer/reject", id).statusCode()),
+            Map.entry("customer history", r -> r.get("/api/v1/customers/{id}/conversations",
+                    conversation(id).getString("customer.id")).statusCode()),
+            Map.entry("customer note", r -> r.contentType(ContentType.JSON).body(Map.of("text", "note"))
+                    .post("/api/v1/customers/{id}/notes", conversation(id).getString("customer.id")).statusCode()),
+            Map.entry("link identity", r -> r.contentType(ContentType.JSON)
+                    .body(Map.of("kind", "email", "value", "eve@example.com"))
+                    .post("/api/v1/customers/{id}/identities", conversation(id).getString("customer.id")).statusCode()),
+            Map.entry("read", r -> r.get("/api/v1/conversations/{id}", id).statusCode()),
+            Map.entry("timeline", r -> r.get("/api/v1/conversations/{id}/timeline", id).statusCode()),
+            Map.entry("reply", r -> r.contentType(ContentType.JSON).body(Map.of("text", "hi"))
+                    .post("/api/v1/conversations/{id}/messages", id).statusCode()),
+            Map.entry("note", r -> r.contentType(ContentType.JSON).body(Map.of("text", "note"))
+                    .post("/api/v1/conversations/{id}/notes", id).statusCode()),
+            Map.entry("snooze", r -> r.contentType(ContentType.JSON).body(Map.of("until", Instant.now().plusSeconds(3600).toString()))
+                    .post("/api/v1/conversations/{id}/snooze", id).statusCode()),
+            Map.entry("tags", r -> r.contentType(ContentType.JSON).body(Map.of("tags", List.of("x")))
+                    .put("/api/v1/conversations/{id}/tags", id).statusCode()),
+            Map.entry("reopen", r -> r.post("/api/v1/conversations/{id}/reopen", id).statusCode()),
+            Map.entry("escalate", r -> r.contentType(ContentType.JSON).body(Map.of("reason", "why"))
+                    .post("/api/v1/conversations/{id}/escalate", id).statusCode()));
     }
 
     @Test
@@ -72,6 +93,10 @@ class AuthorizationTest {
         Desk eve = Desk.newAgent(Desk.newTeam());
         String id = ana.assignedConversation(events);
         callsOn(id).forEach((name, call) -> assertThat(call.apply(eve.request())).as(name).isEqualTo(404));
+        // refused before anything reached the routing service
+        routing.verify(0, anyRequestedFor(urlMatching(".*" + RoutingService.pathSegment(conversation(id)
+                .getString("conversationKey")) + ".*")));
+        routing.verify(0, anyRequestedFor(urlMatching("/api/v1/agents/" + eve.agentId() + "/.*")));
         eve.request().get("/api/v1/conversations/{id}", id).then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404));
         eve.request().get("/api/v1/customers/{id}", conversation(id).getString("customer.id")).then().statusCode(404);

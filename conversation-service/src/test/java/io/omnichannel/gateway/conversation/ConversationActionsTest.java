@@ -16,6 +16,7 @@ import static io.omnichannel.gateway.conversation.GatewayEvents.keyOf;
 import static io.omnichannel.gateway.conversation.GatewayEvents.newHandle;
 import static io.omnichannel.gateway.conversation.GatewayEvents.routing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -24,15 +25,19 @@ import io.omnichannel.gateway.contract.RoutingEventType;
 import io.omnichannel.gateway.conversation.routing.RoutingService;
 import io.omnichannel.gateway.localstack.InjectLocalStack;
 import io.omnichannel.gateway.localstack.LocalStack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,9 @@ class ConversationActionsTest {
 
     @InjectRoutingService
     WireMockServer routing;
+
+    @Inject
+    EntityManager entityManager;
 
     private GatewayEvents events;
 
@@ -191,6 +199,36 @@ class ConversationActionsTest {
         assertThat(reopened.getList("messages.text")).contains("actually, one more question");
         assertThat(awaitConversationOf(keyOf(handle))).isEqualTo(id);
         assertThat(timeline(id).getList("items.event.actor")).contains("customer");
+    }
+
+    @Test
+    void aCustomerWritingAfterTheReopenWindowStartsANewConversationAndTheOldOneCannotBeReopened() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        String handle = newHandle();
+        String id = ana.assignedConversation(events, handle);
+        routing.stubFor(post(urlEqualTo(routingPath(keyOf(handle), "resolve"))).willReturn(aResponse().withStatus(204)));
+        ana.request().post("/api/v1/conversations/{id}/resolve", id).then().statusCode(200);
+        // resolved longer ago than the reopen window (24 h)
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE conversation SET resolved_at = resolved_at - interval '25 hours' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+
+        events.publish(chatMessage(handle, "hello, it's me again, a month later"));
+
+        List<String> ofKey = await().atMost(ConversationApi.CONSUMED_WITHIN).until(() -> Tokens.asSupervisor()
+                .queryParam("key", keyOf(handle)).queryParam("sort", "created").get("/api/v1/conversations")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class), ids -> ids.size() == 2);
+        String newer = ofKey.get(0);
+        assertThat(newer).isNotEqualTo(id);
+        assertThat(conversation(newer).getString("status")).isEqualTo("open");
+        assertThat(conversation(newer).getList("messages.text")).containsExactly("hello, it's me again, a month later");
+        assertThat(conversation(id).getString("status")).isEqualTo("resolved");
+        assertThat(conversation(id).getList("messages.text")).doesNotContain("hello, it's me again, a month later");
+
+        Tokens.asSupervisor().post("/api/v1/conversations/{id}/reopen", id).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString(newer));
+        assertThat(conversation(id).getString("status")).isEqualTo("resolved");
+        assertThat(timeline(id).getList("items.event.kind")).doesNotContain("reopened");
     }
 
     @Test

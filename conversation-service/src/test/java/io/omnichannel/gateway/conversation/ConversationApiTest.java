@@ -136,6 +136,92 @@ class ConversationApiTest {
     }
 
     @Test
+    void conversationsArrivingBetweenPageRequestsNeitherRepeatNorPushOutThoseAlreadyThere() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        Instant soon = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant late = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        try (GatewayEvents events = new GatewayEvents(stack.kafkaBootstrapServers())) {
+            List<String> before = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                before.add(ana.assignedConversation(events));
+            }
+            int arrivals = 0;
+            for (String sort : List.of("updated", "created", "due")) {
+                List<String> seen = new ArrayList<>();
+                List<String> arrivedSoonDue = new ArrayList<>();
+                List<String> arrivedLateDue = new ArrayList<>();
+                String cursor = null;
+                do {
+                    var request = ana.request().queryParam("assignee", "me").queryParam("sort", sort).queryParam("limit", 2);
+                    if (cursor != null) {
+                        request.queryParam("cursor", cursor);
+                    }
+                    JsonPath page = request.get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
+                    seen.addAll(page.getList("items.id", String.class));
+                    cursor = page.getString("nextCursor");
+                    // between two page requests: one conversation due before everything there is (each sooner
+                    // than the one before), one due after everything there is (each later than the one before)
+                    arrivals++;
+                    arrivedSoonDue.add(assignedTo(events, ana, soon.minusSeconds(arrivals)));
+                    arrivedLateDue.add(assignedTo(events, ana, late.plusSeconds(arrivals)));
+                } while (cursor != null);
+
+                assertThat(seen).as("sort=" + sort).doesNotHaveDuplicates();
+                assertThat(seen).as("sort=" + sort).containsAll(before);
+                // newer and sooner due sort before the cursor: they wait for the next reload of the list
+                assertThat(seen).as("sort=" + sort).doesNotContainAnyElementsOf(arrivedSoonDue);
+                if (sort.equals("due")) {
+                    // due after everything: each shows once, on a later page, but the one arriving after the last page
+                    List<String> lateSeen = seen.stream().filter(arrivedLateDue::contains).toList();
+                    assertThat(lateSeen).as("sort=due").isEqualTo(arrivedLateDue.subList(0, arrivedLateDue.size() - 1));
+                } else {
+                    assertThat(seen).as("sort=" + sort).doesNotContainAnyElementsOf(arrivedLateDue);
+                }
+            }
+        }
+    }
+
+    /** A new customer's conversation routing assigned to {@code agent}, due at {@code due}, once the API shows it. */
+    private static String assignedTo(GatewayEvents events, Desk agent, Instant due) {
+        String handle = newHandle();
+        events.publish(chatMessage(handle, "arriving between two pages"));
+        events.publish(assigned(handle, agent.agentId(), due));
+        String id = ConversationApi.awaitConversationOf(keyOf(handle));
+        ConversationApi.awaitConversation(id, json -> agent.agentId().equals(json.getString("assigneeAgentId"))
+                && json.getList("messages").size() == 1);
+        return id;
+    }
+
+    @Test
+    void theDetailHoldsTheLatest200MessagesAndOlderOnesArePagedBack() {
+        String handle = newHandle();
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        try (GatewayEvents events = new GatewayEvents(stack.kafkaBootstrapServers())) {
+            for (int i = 0; i < 203; i++) {
+                events.publish(chatMessage(handle, "message " + i, start.plusSeconds(i)));
+            }
+        }
+        String id = ConversationApi.awaitConversationOf(keyOf(handle));
+        JsonPath detail = await().atMost(CONSUMED_WITHIN).until(() -> ConversationApi.conversation(id),
+                json -> "message 202".equals(json.getString("messages[-1].text")) && json.getList("messages").size() == 200);
+
+        assertThat(detail.getString("messages[0].text")).isEqualTo("message 3");
+        JsonPath older = asSupervisor().queryParam("before", detail.getString("olderMessagesCursor"))
+                .get("/api/v1/conversations/{id}/messages", id).then().statusCode(200).extract().jsonPath();
+        assertThat(older.getList("items.text")).containsExactly("message 0", "message 1", "message 2");
+        assertThat(older.getString("olderCursor")).isNull();
+
+        JsonPath latest = asSupervisor().queryParam("limit", 2).get("/api/v1/conversations/{id}/messages", id)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(latest.getList("items.text")).containsExactly("message 201", "message 202");
+        JsonPath before = asSupervisor().queryParam("limit", 2).queryParam("before", latest.getString("olderCursor"))
+                .get("/api/v1/conversations/{id}/messages", id).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getList("items.text")).containsExactly("message 199", "message 200");
+        asSupervisor().queryParam("before", "garbage!").get("/api/v1/conversations/{id}/messages", id)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("field", equalTo("before"));
+    }
+
+    @Test
     void filtersByChannelInboxStatusSlaAndText() {
         Desk ana = Desk.newAgent(Desk.newTeam());
         String word = "zebra" + UUID.randomUUID().toString().substring(0, 8);

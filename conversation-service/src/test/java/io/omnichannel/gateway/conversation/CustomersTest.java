@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.contract.RoutingEventType;
 import io.omnichannel.gateway.localstack.InjectLocalStack;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.quarkus.test.common.ResourceArg;
@@ -18,6 +19,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -165,5 +169,105 @@ class CustomersTest {
         assertThat(view.getList("notes.text")).containsExactly("prefers SMS");
         assertThat(view.getString("firstContactAt")).isNotNull();
         asSupervisor().get("/api/v1/customers/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void anAgentWhoSeesTheCustomerSeesEveryPastConversationOnEveryChannelButOpensOnlyTheirOwn() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        String phone = newPhone();
+        String email = "linus." + UUID.randomUUID() + "@example.com";
+        InboundMessage text = message(Channel.SMS, "twilio", "+15550001111", phone, "my parcel again", Map.of());
+        String call = conversationOf(message(Channel.PHONE, "twilio", "+15550002222", phone, "(transcript)", Map.of()));
+        String mail = conversationOf(message(Channel.EMAIL, "imap", "support@shop.test", email, "parcel", Map.of()));
+        String sms = conversationOf(text);
+        events.publish(GatewayEvents.routing(RoutingEventType.ASSIGNED, text.conversationKey(), ana.agentId(),
+                Instant.now().plus(1, ChronoUnit.HOURS)));
+        awaitConversation(sms, json -> ana.agentId().equals(json.getString("assigneeAgentId")));
+        String customer = conversation(sms).getString("customer.id");
+        asSupervisor().contentType(ContentType.JSON).body(Map.of("kind", "email", "value", email))
+                .post("/api/v1/customers/{id}/identities", customer).then().statusCode(200);
+
+        JsonPath view = ana.request().get("/api/v1/customers/{id}", customer).then().statusCode(200).extract().jsonPath();
+
+        assertThat(view.getLong("conversationCount")).isEqualTo(3);
+        assertThat(view.getBoolean("newCustomer")).isFalse();
+        assertThat(view.getList("conversations.id")).containsExactly(sms, mail, call); // newest first
+        assertThat(view.getList("conversations.channel")).containsExactly("sms", "email", "phone");
+        assertThat(view.getList("conversations.openable")).containsExactly(true, false, false);
+        assertThat(view.getString("conversationsCursor")).isNull();
+        // the history is shown; opening a conversation of no team of hers still answers 404
+        ana.request().get("/api/v1/conversations/{id}", sms).then().statusCode(200);
+        ana.request().get("/api/v1/conversations/{id}", call).then().statusCode(404);
+        ana.request().get("/api/v1/conversations/{id}", mail).then().statusCode(404);
+
+        // paged, the history holds exactly conversationCount conversations, each once
+        JsonPath first = ana.request().queryParam("limit", 2).get("/api/v1/customers/{id}/conversations", customer)
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath second = ana.request().queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/customers/{id}/conversations", customer).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items.id")).containsExactly(sms, mail);
+        assertThat(second.getList("items.id")).containsExactly(call);
+        assertThat(second.getString("nextCursor")).isNull();
+        ana.request().queryParam("cursor", "nonsense").get("/api/v1/customers/{id}/conversations", customer)
+                .then().statusCode(400).contentType(PROBLEM).body("field", equalTo("cursor"));
+    }
+
+    @Test
+    void anotherTeamsAgentCanNeitherReadNorChangeTheCustomer() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        Desk bob = Desk.newAgent(Desk.newTeam());
+        String phone = newPhone();
+        InboundMessage text = message(Channel.SMS, "twilio", "+15550001111", phone, "hello", Map.of());
+        String sms = conversationOf(text);
+        events.publish(GatewayEvents.routing(RoutingEventType.ASSIGNED, text.conversationKey(), ana.agentId(), null));
+        awaitConversation(sms, json -> ana.agentId().equals(json.getString("assigneeAgentId")));
+        String customer = conversation(sms).getString("customer.id");
+        String identity = customer(customer).getString("identities[0].id");
+
+        bob.request().get("/api/v1/customers/{id}", customer).then().statusCode(404).contentType(PROBLEM);
+        bob.request().get("/api/v1/customers/{id}/conversations", customer).then().statusCode(404).contentType(PROBLEM);
+        bob.request().contentType(ContentType.JSON).body(Map.of("kind", "email", "value", "bob@example.com"))
+                .post("/api/v1/customers/{id}/identities", customer).then().statusCode(404).contentType(PROBLEM);
+        bob.request().delete("/api/v1/customers/{id}/identities/{identity}", customer, identity)
+                .then().statusCode(404).contentType(PROBLEM);
+        bob.request().contentType(ContentType.JSON).body(Map.of("text", "not my customer"))
+                .post("/api/v1/customers/{id}/notes", customer).then().statusCode(404).contentType(PROBLEM);
+
+        JsonPath unchanged = ana.request().get("/api/v1/customers/{id}", customer).then().statusCode(200).extract().jsonPath();
+        assertThat(unchanged.getList("identities.value")).containsExactly(phone);
+        assertThat(unchanged.getList("notes")).isEmpty();
+    }
+
+    @Test
+    void notesBeyondTheFirstFiftyArePagedNewestFirst() {
+        String phone = newPhone();
+        String sms = conversationOf(message(Channel.SMS, "twilio", "+15550001111", phone, "hello", Map.of()));
+        String customer = conversation(sms).getString("customer.id");
+        for (int i = 0; i < 53; i++) {
+            asSupervisor().contentType(ContentType.JSON).body(Map.of("text", "note " + i))
+                    .post("/api/v1/customers/{id}/notes", customer).then().statusCode(201);
+        }
+
+        JsonPath view = customer(customer);
+        assertThat(view.getList("notes")).hasSize(50);
+        assertThat(view.getString("notes[0].text")).isEqualTo("note 52");
+        JsonPath rest = asSupervisor().queryParam("cursor", view.getString("notesCursor"))
+                .get("/api/v1/customers/{id}/notes", customer).then().statusCode(200).extract().jsonPath();
+        assertThat(rest.getList("items.text")).containsExactly("note 2", "note 1", "note 0");
+        assertThat(rest.getString("nextCursor")).isNull();
+
+        JsonPath small = asSupervisor().queryParam("limit", 20).get("/api/v1/customers/{id}/notes", customer)
+                .then().statusCode(200).extract().jsonPath();
+        List<String> all = new java.util.ArrayList<>(small.getList("items.text", String.class));
+        String cursor = small.getString("nextCursor");
+        while (cursor != null) {
+            JsonPath next = asSupervisor().queryParam("limit", 20).queryParam("cursor", cursor)
+                    .get("/api/v1/customers/{id}/notes", customer).then().statusCode(200).extract().jsonPath();
+            all.addAll(next.getList("items.text", String.class));
+            cursor = next.getString("nextCursor");
+        }
+        assertThat(all).hasSize(53).doesNotHaveDuplicates();
+        asSupervisor().queryParam("cursor", view.getString("notesCursor") + "x")
+                .get("/api/v1/customers/{id}/notes", customer).then().statusCode(400).body("field", equalTo("cursor"));
     }
 }

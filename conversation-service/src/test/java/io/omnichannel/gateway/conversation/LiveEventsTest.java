@@ -84,6 +84,33 @@ class LiveEventsTest {
     }
 
     @Test
+    void aBreachedTargetReachesTheAssigneeOnceAsSlaBreached() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        try (LiveStream stream = LiveStream.open(ana.token())) {
+            await().atMost(CONSUMED_WITHIN).until(stream::connected);
+            String id = ana.assignedConversation(events);
+            String key = conversation(id).getString("conversationKey");
+            Instant due = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+
+            events.publish(routing(io.omnichannel.gateway.contract.RoutingEventType.SLA_BREACHED, key, ana.agentId(), due));
+            // routing repeats itself after a restart: the desktop is told once
+            events.publish(routing(io.omnichannel.gateway.contract.RoutingEventType.SLA_BREACHED, key, ana.agentId(), due));
+            // then a supervisor takes it over: routing's events of one conversation arrive in order
+            events.publish(routing(io.omnichannel.gateway.contract.RoutingEventType.ASSIGNED, key, "supervisor-1", due));
+
+            await().atMost(CONSUMED_WITHIN).until(() -> !stream.frames("unassigned").isEmpty());
+            assertThat(stream.frames("sla-breached")).hasSize(1);
+            JsonPath breached = new JsonPath(stream.frames("sla-breached").get(0).data());
+            assertThat(breached.getString("type")).isEqualTo("sla-breached");
+            assertThat(breached.getString("conversationId")).isEqualTo(id);
+            assertThat(Instant.parse(breached.getString("dueAt"))).isEqualTo(due);
+            assertThat(conversation(id).getString("slaState")).isEqualTo("breached");
+            assertThat(ConversationApi.timeline(id).getList("items.event.kind").stream()
+                    .filter("sla-breached"::equals).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDesktopThatReconnectsWithLastEventIdGetsWhatItMissedInOrder() {
         Desk ana = Desk.newAgent(Desk.newTeam());
         String lastSeen;

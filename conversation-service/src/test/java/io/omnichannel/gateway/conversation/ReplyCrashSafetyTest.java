@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reply and its outbox row are committed together; the relay marks the row published only after
  * the broker acknowledged it. With the broker gone between the commit and the publication, the reply
- * waits in the outbox and goes out exactly once when the broker is back.
+ * waits in the outbox and goes out exactly once when the broker is back. The service itself keeps
+ * running here; {@code ReplyCrashIT} kills the packaged service at both crash points of the outbox.
  */
 @QuarkusTest
 @WithTestResource(value = ConversationStack.class, initArgs = @ResourceArg(name = "databases", value = "conversation"))

@@ -89,6 +89,12 @@ public class Conversation {
     @Column(name = "transfer_requested_to")
     private String transferRequestedTo;
 
+    @Column(name = "offered_agent_id")
+    private String offeredAgentId;
+
+    @Column(name = "offered_at")
+    private Instant offeredAt;
+
     @Column(name = "satisfaction_score")
     private Short satisfactionScore;
 
@@ -208,6 +214,15 @@ public class Conversation {
         return transferRequestedTo;
     }
 
+    /** The agent routing offered the conversation to, while the offer stands (not yet accepted, rejected or expired). */
+    public String offeredAgentId() {
+        return offeredAgentId;
+    }
+
+    public Instant offeredAt() {
+        return offeredAt;
+    }
+
     public Integer satisfactionScore() {
         return satisfactionScore == null ? null : satisfactionScore.intValue();
     }
@@ -233,9 +248,10 @@ public class Conversation {
         return resolvedAt == null ? null : Duration.between(createdAt, resolvedAt);
     }
 
-    /** Whether {@code agentId} may see it as a member of {@code teams} or as its assignee. */
+    /** Whether {@code agentId} may see it as a member of {@code teams}, as its assignee or as the agent it is offered to. */
     public boolean isVisibleTo(String agentId, java.util.Set<String> teams) {
-        return agentId.equals(assigneeAgentId) || (teamId != null && teams.contains(teamId));
+        return agentId.equals(assigneeAgentId) || agentId.equals(offeredAgentId)
+                || (teamId != null && teams.contains(teamId));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -287,6 +303,33 @@ public class Conversation {
             slaState = SlaState.OK;
         }
         dueWithin(due, now);
+    }
+
+    /** Routing offered the conversation to {@code agentId}, who accepts or rejects it (a new offer replaces an older one). */
+    public void offeredTo(String agentId, String workItemId, Instant due, Instant now) {
+        offeredAgentId = agentId;
+        offeredAt = now;
+        routingWorkItemId = workItemId;
+        if (due != null && slaState == null) {
+            slaState = SlaState.OK;
+        }
+        dueWithin(due, now);
+    }
+
+    /**
+     * The offer ended: accepted (the assignment follows), rejected, expired or taken back by routing.
+     *
+     * @return the agent it had been offered to, if it was offered
+     */
+    public java.util.Optional<String> offerEnded(Instant now) {
+        String offered = offeredAgentId;
+        if (offered == null) {
+            return java.util.Optional.empty();
+        }
+        offeredAgentId = null;
+        offeredAt = null;
+        updatedAt = now;
+        return java.util.Optional.of(offered);
     }
 
     /** Routing handed the conversation to {@code agentId}, who belongs to {@code agentTeam} when known. */

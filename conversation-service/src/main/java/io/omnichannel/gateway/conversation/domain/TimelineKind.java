@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /** What a non-message timeline entry records. Serialized in kebab case (sla-warning, transfer-requested). */
 public enum TimelineKind {
     NOTE,
+    OFFERED,
+    OFFER_REJECTED,
     ASSIGNED,
     TRANSFER_REQUESTED,
     TRANSFERRED,

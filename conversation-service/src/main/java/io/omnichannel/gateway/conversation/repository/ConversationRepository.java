@@ -104,9 +104,10 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         });
         if (!viewer.seesAll()) {
             if (viewer.teams().isEmpty()) {
-                where(sql, parameters, " AND c.assignee_agent_id = :me", "me", viewer.agentId());
+                where(sql, parameters, " AND (c.assignee_agent_id = :me OR c.offered_agent_id = :me)", "me",
+                        viewer.agentId());
             } else {
-                sql.append(" AND (c.assignee_agent_id = :me OR c.team_id IN (:teams))");
+                sql.append(" AND (c.assignee_agent_id = :me OR c.offered_agent_id = :me OR c.team_id IN (:teams))");
                 parameters.put("me", viewer.agentId());
                 parameters.put("teams", List.copyOf(viewer.teams()));
             }

@@ -129,6 +129,39 @@ public class ConversationActionResource {
     }
 
     @POST
+    @Path("offer/accept")
+    @Operation(operationId = "acceptOffer", summary = "Accept the offer of this conversation",
+            description = "Chat and phone conversations are offered before they are assigned (a live 'offer' event). "
+                    + "Accepting goes through the routing service, which assigns the conversation to the caller; the "
+                    + "assignment comes back as an 'assignment' live event. 409 when it is not (any more) offered to "
+                    + "the caller: the offer expired, was rejected, or went to someone else.")
+    @APIResponse(responseCode = "202", description = "Routing accepted it; the assignment follows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionAccepted.class)))
+    @APIResponse(responseCode = "503", description = "The routing service cannot be reached; retry later",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response acceptOffer(@PathParam("id") String id) {
+        UUID conversation = conversation(id);
+        actions.acceptOffer(caller.viewer(), conversation);
+        return Response.accepted(new ActionAccepted(conversation, "accept-offer")).build();
+    }
+
+    @POST
+    @Path("offer/reject")
+    @Operation(operationId = "rejectOffer", summary = "Reject the offer of this conversation",
+            description = "Routing queues the conversation again and does not offer it to the caller again; it leaves "
+                    + "the caller's desk ('offer-rejected' on the timeline). 409 when it is not (any more) offered to "
+                    + "the caller.")
+    @APIResponse(responseCode = "202", description = "Routing took the offer back",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionAccepted.class)))
+    @APIResponse(responseCode = "503", description = "The routing service cannot be reached; retry later",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Response rejectOffer(@PathParam("id") String id) {
+        UUID conversation = conversation(id);
+        actions.rejectOffer(caller.viewer(), conversation);
+        return Response.accepted(new ActionAccepted(conversation, "reject-offer")).build();
+    }
+
+    @POST
     @Path("escalate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "escalate", summary = "Escalate to a supervisor",

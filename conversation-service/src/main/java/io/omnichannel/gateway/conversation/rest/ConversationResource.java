@@ -10,6 +10,7 @@ import io.omnichannel.gateway.conversation.domain.SlaState;
 import io.omnichannel.gateway.conversation.domain.TimelineCursor;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.ConversationDetail;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.ConversationList;
+import io.omnichannel.gateway.conversation.rest.ConversationViews.MessageList;
 import io.omnichannel.gateway.conversation.rest.ConversationViews.TimelineView;
 import io.omnichannel.gateway.conversation.security.Caller;
 import io.omnichannel.gateway.conversation.security.Viewer;
@@ -68,7 +69,8 @@ public class ConversationResource {
             @Parameter(description = "Only conversations of this team") @QueryParam("team") String team,
             @Parameter(description = "ok, warning, breached or met") @QueryParam("sla") String sla,
             @Parameter(description = "Text search: customer name or handle, words of the messages") @QueryParam("q") String text,
-            @Parameter(description = "Only the conversations of this customer (all channels)") @QueryParam("customer") String customer,
+            @Parameter(description = "Only the conversations of this customer (all channels) that the caller may open; "
+                    + "the customer's whole history is GET /api/v1/customers/{id}/conversations") @QueryParam("customer") String customer,
             @Parameter(description = "Only the conversations of this key, channel:inbox:customer-handle") @QueryParam("key") String key,
             @Parameter(description = "updated (most recently updated first, the default), created (newest first) or "
                     + "due (earliest due first)") @QueryParam("sort") String sort,
@@ -106,10 +108,32 @@ public class ConversationResource {
     }
 
     @GET
+    @Path("{id}/messages")
+    @Operation(operationId = "getMessages", summary = "Page back through a conversation's messages",
+            description = "The latest 'limit' messages (customers' and agents', with attachments and delivery status) "
+                    + "in the order they reached the gateway; with 'before' (the conversation's olderMessagesCursor or a "
+                    + "page's olderCursor), the ones before.")
+    @APIResponse(responseCode = "200", description = "One page of messages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageList.class)))
+    @APIResponse(responseCode = "400", description = "A parameter has a value the API does not accept; the problem names it",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No conversation the caller may see has this id",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    public MessageList messages(@PathParam("id") String id,
+            @Parameter(description = "Where older messages continue: olderMessagesCursor or the previous page's olderCursor")
+            @QueryParam("before") String before,
+            @Parameter(description = "Page size, 1 to " + Params.MAX_LIMIT + ", default " + Params.DEFAULT_LIMIT,
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
+        UUID conversation = Params.uuid(id).orElseThrow(() -> new ConversationNotFoundException(id));
+        Optional<TimelineCursor> older = Params.parse("before", before, TimelineCursor::fromToken);
+        return MessageList.of(queries.messages(caller.viewer(), conversation, older, Params.limit(limit)));
+    }
+
+    @GET
     @Path("{id}/timeline")
     @Operation(operationId = "getTimeline", summary = "Page through a conversation's timeline",
             description = "Messages (inbound and outbound, with attachments and delivery status), internal notes and "
-                    + "system events (assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
+                    + "system events (offered, offer-rejected, assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
                     + "sla-breached, priority-changed, tagged, snoozed, woke-up, resolved, reopened), oldest first.")
     @APIResponse(responseCode = "200", description = "One page of the timeline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineView.class)))

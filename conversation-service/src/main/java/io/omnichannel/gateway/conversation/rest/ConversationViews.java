@@ -51,6 +51,8 @@ final class ConversationViews {
             Priority priority,
             CustomerRef customer,
             String assigneeAgentId,
+            @Schema(description = "The agent routing offered it to, while the offer stands (accept or reject it)")
+            String offeredAgentId,
             String teamId,
             List<String> tags,
             @Schema(description = "When the channel's response-time target is reached") Instant dueAt,
@@ -68,7 +70,7 @@ final class ConversationViews {
 
         static ConversationSummary of(Conversation c) {
             return new ConversationSummary(c.id(), c.conversationKey(), c.channel(), c.inbox(), c.provider(), c.status(),
-                    c.priority(), CustomerRef.of(c), c.assigneeAgentId(), c.teamId(), c.tags(), c.dueAt(), c.slaState(),
+                    c.priority(), CustomerRef.of(c), c.assigneeAgentId(), c.offeredAgentId(), c.teamId(), c.tags(), c.dueAt(), c.slaState(),
                     c.snoozedUntil(), c.firstResponseAt(), seconds(c.firstResponseTime()), c.resolvedAt(),
                     seconds(c.resolutionTime()), c.escalatedAt(), c.satisfactionScore(), c.createdAt(), c.updatedAt(),
                     c.lastMessageAt());
@@ -86,6 +88,8 @@ final class ConversationViews {
             Priority priority,
             CustomerRef customer,
             String assigneeAgentId,
+            @Schema(description = "The agent routing offered it to, while the offer stands (accept or reject it)")
+            String offeredAgentId,
             String teamId,
             List<String> tags,
             @Schema(description = "When the channel's response-time target is reached") Instant dueAt,
@@ -101,15 +105,29 @@ final class ConversationViews {
             Instant updatedAt,
             Instant lastMessageAt,
             @Schema(description = "The latest 200 messages, customers' and agents', in the order they reached the gateway; "
-                    + "the timeline has all of them with notes and system events") List<MessageView> messages) {
+                    + "the timeline has all of them with notes and system events") List<MessageView> messages,
+            @Schema(description = "When it has older messages: pass as 'before' to GET /api/v1/conversations/{id}/messages "
+                    + "for the ones before these; absent when 'messages' is all of them") String olderMessagesCursor) {
 
         static ConversationDetail of(ConversationThread thread) {
             Conversation c = thread.conversation();
             return new ConversationDetail(c.id(), c.conversationKey(), c.channel(), c.inbox(), c.provider(), c.status(),
-                    c.priority(), CustomerRef.of(c), c.assigneeAgentId(), c.teamId(), c.tags(), c.dueAt(), c.slaState(),
+                    c.priority(), CustomerRef.of(c), c.assigneeAgentId(), c.offeredAgentId(), c.teamId(), c.tags(), c.dueAt(), c.slaState(),
                     c.snoozedUntil(), c.firstResponseAt(), seconds(c.firstResponseTime()), c.resolvedAt(),
                     seconds(c.resolutionTime()), c.escalatedAt(), c.satisfactionScore(), c.createdAt(), c.updatedAt(),
-                    c.lastMessageAt(), thread.messages().stream().map(MessageView::of).toList());
+                    c.lastMessageAt(), thread.messages().stream().map(MessageView::of).toList(),
+                    thread.older().map(TimelineCursor::token).orElse(null));
+        }
+    }
+
+    @Schema(name = "MessageList", description = "Messages of a conversation in the order they reached the gateway")
+    record MessageList(List<MessageView> items,
+            @Schema(description = "Pass as 'before' for the messages before these; absent at the first message")
+            String olderCursor) {
+
+        static MessageList of(ConversationThread thread) {
+            return new MessageList(thread.messages().stream().map(MessageView::of).toList(),
+                    thread.older().map(TimelineCursor::token).orElse(null));
         }
     }
 
@@ -152,7 +170,7 @@ final class ConversationViews {
     @Schema(name = "TimelineEvent", description = "A note or a system event on a conversation's timeline")
     record EventView(
             UUID id,
-            @Schema(description = "note, assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
+            @Schema(description = "note, offered, offer-rejected, assigned, transfer-requested, transferred, unassigned, escalated, sla-warning, "
                     + "sla-breached, priority-changed, tagged, snoozed, woke-up, resolved, reopened") String kind,
             @Schema(description = "An agent id, or routing, customer, system") String actor,
             @Schema(description = "A note's text, an escalation's reason") String text,

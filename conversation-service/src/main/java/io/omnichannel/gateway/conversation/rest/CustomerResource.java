@@ -1,15 +1,22 @@
 package io.omnichannel.gateway.conversation.rest;
 
+import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.ProblemDetail;
+import io.omnichannel.gateway.conversation.domain.Conversation;
+import io.omnichannel.gateway.conversation.domain.ConversationStatus;
 import io.omnichannel.gateway.conversation.domain.CustomerIdentity;
 import io.omnichannel.gateway.conversation.domain.CustomerNote;
 import io.omnichannel.gateway.conversation.domain.IdentityKind;
+import io.omnichannel.gateway.conversation.domain.NoteCursor;
+import io.omnichannel.gateway.conversation.domain.PageCursor;
 import io.omnichannel.gateway.conversation.security.Caller;
 import io.omnichannel.gateway.conversation.security.Viewer;
+import io.omnichannel.gateway.conversation.service.CustomerHistory;
 import io.omnichannel.gateway.conversation.service.CustomerNotFoundException;
 import io.omnichannel.gateway.conversation.service.CustomerProfile;
 import io.omnichannel.gateway.conversation.service.CustomerService;
 import io.omnichannel.gateway.conversation.service.IdentityNotFoundException;
+import io.omnichannel.gateway.conversation.service.NotePage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,20 +27,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * One customer across channels. Their conversations on every channel are
- * {@code GET /api/v1/conversations?customer={id}} (paged like every list).
+ * One customer across channels, with their whole history: every conversation on every channel as a
+ * summary ({@code conversations}, paged by {@code GET .../conversations}). Opening one of them follows the
+ * usual visibility ({@code openable}).
  */
 @Path("/api/v1/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +76,42 @@ public class CustomerResource {
         }
     }
 
+    @Schema(name = "CustomerConversation", description = "One conversation of the customer's history")
+    record HistoryEntry(UUID id, Channel channel, String inbox, ConversationStatus status,
+            @Schema(description = "The customer's handle on that channel") String handle,
+            String assigneeAgentId, String teamId,
+            @Schema(description = "1 (unhappy) to 5 (happy), when the customer gave one") Integer satisfactionScore,
+            Instant createdAt, Instant lastMessageAt, Instant resolvedAt,
+            @Schema(description = "Whether the caller may open it (GET /api/v1/conversations/{id}); agents open their "
+                    + "own and their teams' conversations only") boolean openable) {
+
+        static HistoryEntry of(CustomerHistory.Entry entry) {
+            Conversation c = entry.conversation();
+            return new HistoryEntry(c.id(), c.channel(), c.inbox(), c.status(), c.customerHandle(), c.assigneeAgentId(),
+                    c.teamId(), c.satisfactionScore(), c.createdAt(), c.lastMessageAt(), c.resolvedAt(), entry.openable());
+        }
+    }
+
+    @Schema(name = "CustomerConversationList", description = "One page of a customer's history, newest first")
+    record HistoryView(List<HistoryEntry> items,
+            @Schema(description = "Pass as 'cursor' to get the next page; absent on the last page") String nextCursor) {
+
+        static HistoryView of(CustomerHistory history) {
+            return new HistoryView(history.items().stream().map(HistoryEntry::of).toList(),
+                    history.next().map(PageCursor::token).orElse(null));
+        }
+    }
+
+    @Schema(name = "CustomerNoteList", description = "One page of notes about a customer, newest first")
+    record NoteList(List<NoteView> items,
+            @Schema(description = "Pass as 'cursor' to get the next page; absent on the last page") String nextCursor) {
+
+        static NoteList of(NotePage page) {
+            return new NoteList(page.items().stream().map(NoteView::of).toList(),
+                    page.next().map(NoteCursor::token).orElse(null));
+        }
+    }
+
     @Schema(name = "CustomerNote")
     record NoteView(UUID id, String author, String text, Instant createdAt) {
 
@@ -73,20 +120,30 @@ public class CustomerResource {
         }
     }
 
-    @Schema(name = "Customer", description = "A customer across all channels; their conversations are "
-            + "GET /api/v1/conversations?customer={id}")
+    @Schema(name = "Customer", description = "A customer across all channels, with every conversation of theirs")
     record CustomerView(UUID id, String displayName,
             @Schema(description = "Their first conversation on any channel") Instant firstContactAt,
-            @Schema(description = "Conversations on all channels, whoever handled them") long conversationCount,
+            @Schema(description = "Conversations on all channels, whoever handled them: as many as 'conversations' "
+                    + "and its further pages hold") long conversationCount,
             @Schema(description = "True for a customer's first conversation") boolean newCustomer,
             @Schema(description = "The satisfaction score (1 to 5) of their latest rated conversation") Integer lastSatisfactionScore,
             List<IdentityView> identities,
-            @Schema(description = "The latest 50 notes, newest first") List<NoteView> notes) {
+            @Schema(description = "Their latest 50 conversations on every channel, newest first, whoever handled them")
+            List<HistoryEntry> conversations,
+            @Schema(description = "When they have more: pass as 'cursor' to GET /api/v1/customers/{id}/conversations for "
+                    + "the next page; absent when 'conversations' is all of them") String conversationsCursor,
+            @Schema(description = "The latest 50 notes, newest first") List<NoteView> notes,
+            @Schema(description = "When there are more notes: pass as 'cursor' to GET /api/v1/customers/{id}/notes for "
+                    + "the next page; absent when 'notes' is all of them") String notesCursor) {
 
         static CustomerView of(CustomerProfile p) {
             return new CustomerView(p.customer().id(), p.customer().displayName(), p.customer().firstContactAt(),
                     p.conversationCount(), p.conversationCount() <= 1, p.lastSatisfactionScore().orElse(null),
-                    p.identities().stream().map(IdentityView::of).toList(), p.notes().stream().map(NoteView::of).toList());
+                    p.identities().stream().map(IdentityView::of).toList(),
+                    p.history().items().stream().map(HistoryEntry::of).toList(),
+                    p.history().next().map(PageCursor::token).orElse(null),
+                    p.notes().items().stream().map(NoteView::of).toList(),
+                    p.notes().next().map(NoteCursor::token).orElse(null));
         }
     }
 
@@ -99,6 +156,38 @@ public class CustomerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public CustomerView get(@PathParam("id") String id) {
         return CustomerView.of(customers.profile(caller.viewer(), customer(id)));
+    }
+
+    @GET
+    @Path("conversations")
+    @Operation(operationId = "getCustomerConversations", summary = "Page through a customer's conversations",
+            description = "Every conversation of the customer on every channel, newest first, whoever handled it: "
+                    + "an agent who may see the customer sees their whole history. 'openable' says whether the caller "
+                    + "may open a conversation; the others answer 404 to GET /api/v1/conversations/{id}.")
+    @APIResponse(responseCode = "200", description = "One page of the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView.class)))
+    public HistoryView conversations(@PathParam("id") String id,
+            @Parameter(description = "The nextCursor of the previous page (or the customer's conversationsCursor)")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        return HistoryView.of(customers.history(caller.viewer(), customer(id),
+                Params.parse("cursor", cursor, PageCursor::fromToken), Params.limit(limit)));
+    }
+
+    @GET
+    @Path("notes")
+    @Operation(operationId = "getCustomerNotes", summary = "Page through the notes about a customer",
+            description = "Newest first; the customer view holds the first 50.")
+    @APIResponse(responseCode = "200", description = "One page of notes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteList.class)))
+    public NoteList notes(@PathParam("id") String id,
+            @Parameter(description = "The nextCursor of the previous page (or the customer's notesCursor)")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        return NoteList.of(customers.notes(caller.viewer(), customer(id),
+                Params.parse("cursor", cursor, NoteCursor::fromToken), Params.limit(limit)));
     }
 
     @POST

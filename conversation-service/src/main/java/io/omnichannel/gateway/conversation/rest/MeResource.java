@@ -93,7 +93,8 @@ public class MeResource {
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "liveEvents", summary = "My live event stream (Server-Sent Events)",
-            description = "Events about the caller's conversations: assignment, transfer (to me), unassigned, message "
+            description = "Events about the caller's conversations: offer (accept or reject it), offer-withdrawn (expired or "
+                    + "taken back), assignment, transfer (to me), unassigned, message "
                     + "(new customer message), delivery (status of a reply), sla-warning, sla-breached, snooze-ended. "
                     + "Each has 'event' = its type, 'id' = its number in my stream, 'data' = a LiveEvent in JSON. The "
                     + "stream starts with a 'connected' event (no id). To resume after a disconnection send the last id "

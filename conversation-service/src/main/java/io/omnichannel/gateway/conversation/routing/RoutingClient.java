@@ -13,11 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The routing service's conversation commands ({@code conversation.routing-url}). The conversation key
- * goes into the path percent-encoded by the caller ({@link RoutingService#pathSegment(String)}).
+ * The routing service's commands ({@code conversation.routing-url}): on conversations, by key, and on an
+ * agent's offers. Keys and ids go into the path percent-encoded by the caller
+ * ({@link RoutingService#pathSegment(String)}).
  */
 @RegisterRestClient(configKey = "routing")
-@Path("/api/v1/conversations")
+@Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface RoutingClient {
@@ -34,18 +35,26 @@ public interface RoutingClient {
     }
 
     @POST
-    @Path("/{key}/transfer")
+    @Path("/conversations/{key}/transfer")
     Response transfer(@PathParam("key") @Encoded String key, Transfer body);
 
     @POST
-    @Path("/{key}/resolve")
+    @Path("/conversations/{key}/resolve")
     Response resolve(@PathParam("key") @Encoded String key);
 
     @POST
-    @Path("/{key}/escalate")
+    @Path("/conversations/{key}/escalate")
     Response escalate(@PathParam("key") @Encoded String key, Escalation body);
 
     @PUT
-    @Path("/{key}/priority")
+    @Path("/conversations/{key}/priority")
     Response priority(@PathParam("key") @Encoded String key, PriorityChange body);
+
+    @POST
+    @Path("/agents/{agent}/offers/{workItem}/accept")
+    Response acceptOffer(@PathParam("agent") @Encoded String agentId, @PathParam("workItem") @Encoded String workItemId);
+
+    @POST
+    @Path("/agents/{agent}/offers/{workItem}/reject")
+    Response rejectOffer(@PathParam("agent") @Encoded String agentId, @PathParam("workItem") @Encoded String workItemId);
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Sends agents' commands to the routing service, which owns assignment and capacity. Its answers
- * become exceptions the API maps: 404 (no active work for the conversation) and 409 are
+ * become exceptions the API maps: 404 (no active work for the conversation, or no such offer) and 409 are
  * {@link RoutingConflictException}, anything else unexpected is {@link RoutingUnavailableException}.
  */
 @ApplicationScoped
@@ -54,9 +54,36 @@ public class RoutingService {
                 new RoutingClient.PriorityChange(priority)));
     }
 
+    /** The agent takes the conversation offered to them; routing then assigns it (an {@code assigned} event follows). */
+    public void acceptOffer(String conversationKey, String agentId, String workItemId) {
+        offer("accept", conversationKey, () -> client.acceptOffer(pathSegment(agentId), pathSegment(workItemId)));
+    }
+
+    /** The agent declines the offer; routing queues the conversation again and does not offer it to them again. */
+    public void rejectOffer(String conversationKey, String agentId, String workItemId) {
+        offer("reject", conversationKey, () -> client.rejectOffer(pathSegment(agentId), pathSegment(workItemId)));
+    }
+
     /** The key as one path segment: every character but unreserved ones percent-encoded ({@code :} and {@code +} too). */
     public static String pathSegment(String key) {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An offer routing no longer holds for the agent (expired, rejected, taken; 404 or 409) is a conflict. */
+    private void offer(String decision, String key, Supplier<Response> request) {
+        String command = decision + " offer";
+        try (Response response = send(command, key, request)) {
+            int status = response.getStatus();
+            if (status >= 200 && status < 300) {
+                return;
+            }
+            String detail = detailOf(response);
+            if (status == 404 || status == 409) {
+                throw new RoutingConflictException("the offer is no longer open (it expired, was rejected or went to "
+                        + "someone else)" + (detail == null ? "" : ": " + detail));
+            }
+            throw unexpected(command, key, status, detail);
+        }
     }
 
     private void call(String command, String key, boolean notFoundIsFine, Supplier<Response> request) {
@@ -74,9 +101,13 @@ public class RoutingService {
                 throw new RoutingConflictException("the routing service refused the " + command
                         + (detail == null ? "" : ": " + detail));
             }
-            Log.warnf("routing %s for %s: routing service answered %d %s", command, key, status, detail);
-            throw new RoutingUnavailableException("the routing service failed (" + status + "); try again shortly", null);
+            throw unexpected(command, key, status, detail);
         }
+    }
+
+    private static RoutingUnavailableException unexpected(String command, String key, int status, String detail) {
+        Log.warnf("routing %s for %s: routing service answered %d %s", command, key, status, detail);
+        return new RoutingUnavailableException("the routing service failed (" + status + "); try again shortly", null);
     }
 
     private static Response send(String command, String key, Supplier<Response> request) {

@@ -193,6 +193,34 @@ public class ConversationActions {
         });
     }
 
+    /**
+     * The caller takes the conversation routing offered them. Routing assigns it; the assignment comes
+     * back as a routing event ({@code assigned} on the timeline, an {@code assignment} live event).
+     */
+    public void acceptOffer(Viewer viewer, UUID id) {
+        Conversation offered = offeredTo(viewer, id);
+        routing.acceptOffer(offered.conversationKey(), viewer.agentId(), offered.routingWorkItemId());
+        Log.infof("conversation %s: %s accepted the offer of work item %s", id, viewer.agentId(),
+                offered.routingWorkItemId());
+    }
+
+    /** The caller declines the offer: routing queues the conversation for someone else, and it leaves their desk. */
+    public void rejectOffer(Viewer viewer, UUID id) {
+        Conversation offered = offeredTo(viewer, id);
+        routing.rejectOffer(offered.conversationKey(), viewer.agentId(), offered.routingWorkItemId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation conversation = conversations.findForUpdate(id)
+                    .orElseThrow(() -> new ConversationNotFoundException(id.toString()));
+            Instant now = clock.instant();
+            if (conversation.offeredAgentId() != null && conversation.offeredAgentId().equals(viewer.agentId())) {
+                conversation.offerEnded(now);
+            }
+            timeline.record(conversation, TimelineKind.OFFER_REJECTED, viewer.agentId(), null, Map.of(), now);
+        });
+        Log.infof("conversation %s: %s rejected the offer of work item %s", id, viewer.agentId(),
+                offered.routingWorkItemId());
+    }
+
     /** Escalates to a supervisor through routing, with the agent's reason. */
     public void escalate(Viewer viewer, UUID id, String reason) {
         Conversation before = live(viewer, id, "escalate");
@@ -239,6 +267,17 @@ public class ConversationActions {
             }
             return conversation;
         });
+    }
+
+    /** The conversation before an accept or reject: visible, live, and offered to the caller. */
+    private Conversation offeredTo(Viewer viewer, UUID id) {
+        Conversation conversation = live(viewer, id, "accept or reject an offer of");
+        if (!viewer.agentId().equals(conversation.offeredAgentId())) {
+            throw new ConflictException("conversation " + id + " is not offered to " + viewer.agentId()
+                    + (conversation.offeredAgentId() == null ? "" : " (it is offered to someone else)")
+                    + "; the offer may have expired or been taken");
+        }
+        return conversation;
     }
 
     private static Conversation loaded(Conversation conversation) {

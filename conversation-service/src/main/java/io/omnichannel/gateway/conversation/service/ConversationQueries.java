@@ -44,8 +44,23 @@ public class ConversationQueries {
     @Transactional
     public Optional<ConversationThread> thread(Viewer viewer, UUID id) {
         return conversations.findWithCustomer(id).filter(viewer::sees)
-                .map(conversation -> new ConversationThread(conversation,
-                        messages.latestOfConversation(id, DETAIL_MESSAGES)));
+                .map(conversation -> thread(conversation, Optional.empty(), DETAIL_MESSAGES));
+    }
+
+    /** The conversation's {@code limit} latest messages before {@code before} (the latest when absent). */
+    @Transactional
+    public ConversationThread messages(Viewer viewer, UUID id, Optional<TimelineCursor> before, int limit) {
+        return thread(visible(viewer, id), before, limit);
+    }
+
+    private ConversationThread thread(Conversation conversation, Optional<TimelineCursor> before, int limit) {
+        List<Message> rows = messages.latestOfConversation(conversation.id(), before, limit + 1);
+        if (rows.size() <= limit) {
+            return new ConversationThread(conversation, rows, Optional.empty());
+        }
+        List<Message> page = rows.subList(1, rows.size());
+        Message oldest = page.get(0);
+        return new ConversationThread(conversation, page, Optional.of(new TimelineCursor(oldest.receivedAt(), oldest.seq())));
     }
 
     /** Up to {@code limit} conversations matching {@code filter}, continuing after {@code after} when given. */

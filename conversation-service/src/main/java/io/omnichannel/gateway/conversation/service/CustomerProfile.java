@@ -6,7 +6,10 @@ import io.omnichannel.gateway.conversation.domain.CustomerNote;
 import java.util.List;
 import java.util.Optional;
 
-/** A customer with what an agent needs to recognize them: identities, history size, satisfaction, notes. */
+/**
+ * A customer with what an agent needs to recognize them: identities, their conversations on every channel
+ * (the first page of {@code history}, {@code conversationCount} in all), satisfaction, notes.
+ */
 public record CustomerProfile(Customer customer, List<CustomerIdentity> identities, long conversationCount,
-        Optional<Integer> lastSatisfactionScore, List<CustomerNote> notes) {
+        CustomerHistory history, Optional<Integer> lastSatisfactionScore, NotePage notes) {
 }

@@ -11,10 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code event:} field is its type and {@code id:} its number in the agent's stream.
  */
 @Schema(name = "LiveEvent", description = "Data of an event on GET /api/v1/me/events. The SSE 'event' field is the type "
-        + "(assignment, transfer, unassigned, message, delivery, sla-warning, sla-breached, snooze-ended), the 'id' field "
+        + "(offer, offer-withdrawn, assignment, transfer, unassigned, message, delivery, sla-warning, sla-breached, snooze-ended), the 'id' field "
         + "the event's number in the agent's stream (send it back as Last-Event-ID to resume).")
 public record LiveEvent(
-        @Schema(description = "assignment, transfer, unassigned, message, delivery, sla-warning, sla-breached, snooze-ended") String type,
+        @Schema(description = "offer, offer-withdrawn, assignment, transfer, unassigned, message, delivery, sla-warning, sla-breached, snooze-ended") String type,
         UUID conversationId,
         String conversationKey,
         Channel channel,
@@ -22,7 +22,7 @@ public record LiveEvent(
         @Schema(description = "message: the customer's message; delivery: the reply") String messageId,
         @Schema(description = "message: the first 200 characters of the text") String preview,
         @Schema(description = "delivery: queued, sent, delivered, read or failed") String deliveryStatus,
-        @Schema(description = "delivery: why it failed; transfer: who it came from") String reason,
+        @Schema(description = "delivery: why it failed; transfer: who it came from; offer-withdrawn: why") String reason,
         @Schema(description = "The conversation's assignee after the event") String assigneeAgentId,
         Instant dueAt,
         Instant occurredAt) {

@@ -4,6 +4,10 @@ import java.util.Locale;
 
 /** The kinds of event on an agent's live stream; the SSE {@code event:} field carries the wire name. */
 public enum LiveEventType {
+    /** Routing offers a conversation to the agent, who accepts or rejects it (chat and phone). */
+    OFFER,
+    /** An offer to the agent ended without them: it expired, was rejected, or routing gave the work elsewhere. */
+    OFFER_WITHDRAWN,
     /** Routing assigned a conversation to the agent. */
     ASSIGNMENT,
     /** A conversation was transferred to the agent (from another agent, or as a transfer asked for). */

@@ -57,8 +57,10 @@ public class RoutingEventService {
     @Transactional
     public EventOutcome apply(String eventId, RoutingEvent event) {
         ConversationKey key = ConversationKey.parse(event.conversationKey());
-        if (event.type() == RoutingEventType.ASSIGNED && event.agentId() == null) {
-            throw new MalformedEventException("routing event " + eventId + " is 'assigned' but names no agentId");
+        if ((event.type() == RoutingEventType.ASSIGNED || event.type() == RoutingEventType.OFFERED)
+                && event.agentId() == null) {
+            throw new MalformedEventException("routing event " + eventId + " is '" + event.type().wireName()
+                    + "' but names no agentId");
         }
         Instant now = clock.instant();
         if (!processedEvents.markProcessed(eventId, now)) {
@@ -66,7 +68,7 @@ public class RoutingEventService {
             return EventOutcome.DUPLICATE;
         }
         var identity = normalizer.ofHandle(key.channel(), key.customerHandle(), Map.of());
-        Optional<Conversation> found = event.type() == RoutingEventType.QUEUED || event.type() == RoutingEventType.ASSIGNED
+        Optional<Conversation> found = opensConversation(event.type())
                 ? Optional.of(opener.open(key, identity, null, List.of(), now).conversation())
                 : opener.live(key, identity);
         if (found.isEmpty()) {
@@ -77,17 +79,22 @@ public class RoutingEventService {
         Instant at = event.occurredAt();
         switch (event.type()) {
             case QUEUED -> conversation.queued(event.workItemId(), event.dueAt(), now);
+            case OFFERED -> offer(conversation, event, now, at);
             case ASSIGNED -> assign(conversation, event, now, at);
             case REROUTED -> {
                 // rerouted to another agent, or back to the queue
                 if (event.agentId() != null) {
                     assign(conversation, event, now, at);
                 } else {
+                    withdrawOffer(conversation, "back in the queue", now, at);
                     release(conversation, event, now, at);
                     conversation.queued(event.workItemId(), event.dueAt(), now);
                 }
             }
-            case RELEASED -> release(conversation, event, now, at);
+            case RELEASED -> {
+                withdrawOffer(conversation, "released", now, at);
+                release(conversation, event, now, at);
+            }
             case SLA_WARNING -> {
                 conversation.dueWithin(event.dueAt(), now);
                 if (conversation.slaWarning(now)) {
@@ -112,7 +119,34 @@ public class RoutingEventService {
         return EventOutcome.APPLIED;
     }
 
+    private static boolean opensConversation(RoutingEventType type) {
+        return type == RoutingEventType.QUEUED || type == RoutingEventType.OFFERED || type == RoutingEventType.ASSIGNED;
+    }
+
+    /** Offered to an agent (chat, phone): they see it and get an {@code offer} to accept or reject. */
+    private void offer(Conversation conversation, RoutingEvent event, Instant now, Instant at) {
+        if (event.agentId().equals(conversation.offeredAgentId())) {
+            return;
+        }
+        withdrawOffer(conversation, "offered to another agent", now, at);
+        conversation.offeredTo(event.agentId(), event.workItemId(), event.dueAt(), now);
+        timeline.record(conversation, TimelineKind.OFFERED, ConversationEvent.ROUTING, null,
+                Map.of("agentId", event.agentId()), at);
+        liveEvents.publish(event.agentId(), LiveEvent.about(LiveEventType.OFFER, conversation, at), now);
+    }
+
+    /** Ends a standing offer; the agent it was offered to learns it is gone, unless {@code keptBy} took it. */
+    private void withdrawOffer(Conversation conversation, String why, Instant now, Instant at) {
+        withdrawOffer(conversation, null, why, now, at);
+    }
+
+    private void withdrawOffer(Conversation conversation, String keptBy, String why, Instant now, Instant at) {
+        conversation.offerEnded(now).filter(agent -> !agent.equals(keptBy)).ifPresent(agent -> liveEvents.publish(agent,
+                LiveEvent.about(LiveEventType.OFFER_WITHDRAWN, conversation, at).withReason(why), now));
+    }
+
     private void assign(Conversation conversation, RoutingEvent event, Instant now, Instant at) {
+        withdrawOffer(conversation, event.agentId(), "assigned to " + event.agentId(), now, at);
         String previous = conversation.assigneeAgentId();
         Assignment change = conversation.assignedTo(event.agentId(), agents.teamOf(event.agentId()).orElse(null),
                 event.workItemId(), event.dueAt(), now);
