@@ -1,4 +1,4 @@
-package io.omnichannel.gateway.conversation.messaging;
+package io.omnichannel.gateway.kit.kafka;
 
 import io.omnichannel.gateway.contract.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.Header;
  * reason in the same {@code dead-letter-*} headers the messaging layer's dead-letter strategy writes.
  */
 @ApplicationScoped
-class DeadLetters {
+public class DeadLetters {
 
     private final Producer<String, byte[]> producer;
 
@@ -25,7 +25,7 @@ class DeadLetters {
     }
 
     /** Returns once the broker has the record; throws when it does not take it (the batch is then redelivered). */
-    void send(ConsumerRecord<String, byte[]> record, Throwable reason) {
+    public void send(ConsumerRecord<String, byte[]> record, Throwable reason) {
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DEAD_LETTER, null, record.key(), record.value());
         for (Header header : record.headers()) {
             dead.headers().add(header);
