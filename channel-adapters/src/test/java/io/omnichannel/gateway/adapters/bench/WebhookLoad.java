@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.adapters.bench;
 
+import io.omnichannel.gateway.localstack.Latencies;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

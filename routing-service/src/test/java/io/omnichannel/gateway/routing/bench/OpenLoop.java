@@ -1,5 +1,6 @@
 package io.omnichannel.gateway.routing.bench;
 
+import io.omnichannel.gateway.localstack.Latencies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

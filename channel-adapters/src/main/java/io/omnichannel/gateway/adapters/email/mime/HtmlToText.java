@@ -214,22 +214,7 @@ final class HtmlToText {
         }
 
         String text() {
-            String[] lines = out.toString().split("\n", -1);
-            StringBuilder result = new StringBuilder();
-            int blank = 0;
-            for (String line : lines) {
-                String trimmed = line.stripTrailing();
-                if (trimmed.isEmpty()) {
-                    blank++;
-                    continue;
-                }
-                if (result.length() > 0) {
-                    result.append(blank > 0 ? "\n\n" : "\n");
-                }
-                blank = 0;
-                result.append(trimmed);
-            }
-            return result.toString();
+            return ReplyText.join(java.util.Arrays.asList(out.toString().split("\n", -1)));
         }
     }
 }

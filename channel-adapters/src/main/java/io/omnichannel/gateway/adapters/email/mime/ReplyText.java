@@ -180,7 +180,8 @@ final class ReplyText {
         return line.stripLeading().startsWith(">");
     }
 
-    private static String join(List<String> lines) {
+    /** The lines without trailing blanks, runs of blank lines folded into one empty line. */
+    static String join(List<String> lines) {
         StringBuilder out = new StringBuilder();
         int blank = 0;
         for (String line : lines) {

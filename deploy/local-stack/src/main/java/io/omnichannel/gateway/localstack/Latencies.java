@@ -1,28 +1,32 @@
-package io.omnichannel.gateway.adapters.bench;
+package io.omnichannel.gateway.localstack;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Response times of one run, in nanoseconds; thread-safe recording, percentiles afterwards. */
-final class Latencies {
+/** Latencies of one benchmark run in nanoseconds: thread-safe recording, percentiles afterwards. */
+public final class Latencies {
 
     private final long[] values;
     private final AtomicInteger count = new AtomicInteger();
 
-    Latencies(int capacity) {
+    public Latencies(int capacity) {
         values = new long[capacity];
     }
 
-    void record(long nanos) {
+    public void record(long nanos) {
         int i = count.getAndIncrement();
         if (i < values.length) {
             values[i] = nanos;
         }
     }
 
-    /** The {@code p}-th percentile in milliseconds (p in 0..100). */
-    double percentileMillis(double p) {
-        int n = Math.min(count.get(), values.length);
+    public int count() {
+        return Math.min(count.get(), values.length);
+    }
+
+    /** The {@code p}-th percentile in milliseconds (p in 0..100); NaN without values. */
+    public double percentileMillis(double p) {
+        int n = count();
         if (n == 0) {
             return Double.NaN;
         }
