@@ -186,6 +186,28 @@ class ConversationActionsTest {
     }
 
     @Test
+    void reopeningTakesTheConversationBackInRoutingFirst() {
+        Desk ana = Desk.newAgent(Desk.newTeam());
+        String id = ana.assignedConversation(events);
+        String key = conversation(id).getString("conversationKey");
+        routing.stubFor(post(urlEqualTo(routingPath(key, "resolve"))).willReturn(aResponse().withStatus(204)));
+        ana.request().post("/api/v1/conversations/{id}/resolve", id).then().statusCode(200);
+
+        // no free slot: routing refuses, and the conversation stays resolved
+        routing.stubFor(post(urlEqualTo(routingPath(key, "reopen"))).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"detail\":\"agent has no free sms slot\"}")));
+        ana.request().post("/api/v1/conversations/{id}/reopen", id).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("no free sms slot"));
+        assertThat(conversation(id).getString("status")).isEqualTo("resolved");
+
+        routing.stubFor(post(urlEqualTo(routingPath(key, "reopen"))).willReturn(aResponse().withStatus(200)));
+        ana.request().post("/api/v1/conversations/{id}/reopen", id).then().statusCode(200).body("status", equalTo("open"));
+        routing.verify(2, postRequestedFor(urlEqualTo(routingPath(key, "reopen")))
+                .withRequestBody(equalToJson("{\"agentId\":\"" + ana.agentId() + "\"}")));
+    }
+
+    @Test
     void aCustomerWritingSoonAfterTheResolutionReopensTheConversation() {
         Desk ana = Desk.newAgent(Desk.newTeam());
         String handle = newHandle();

@@ -82,6 +82,34 @@ class RoutingEdgeCasesTest {
     }
 
     @Test
+    void anAgentReopeningAResolvedConversationHoldsItAgainWithinCapacity() {
+        String ana = "agent-" + UUID.randomUUID();
+        onlineAgent(ana, "{\"sms\":1}", "[]");
+        InboundMessage first = publishSms(SMS_INBOX, null);
+        events.await(first.conversationKey(), RoutingEventType.ASSIGNED);
+        given().post("/api/v1/conversations/{key}/resolve", first.conversationKey()).then().statusCode(204);
+        given().post("/api/v1/conversations/{key}/resolve", first.conversationKey()).then().statusCode(404);
+
+        given().contentType("application/json").body("{\"agentId\":\"" + ana + "\"}")
+                .post("/api/v1/conversations/{key}/reopen", first.conversationKey())
+                .then().statusCode(200).body("status", equalTo("assigned"), "agentId", equalTo(ana), "awaitingResponse", equalTo(false));
+
+        // held again: the agent's one SMS slot is taken, so new work waits
+        InboundMessage second = publishSms(SMS_INBOX, null);
+        events.await(second.conversationKey(), RoutingEventType.QUEUED);
+        assertThat(events.all(second.conversationKey(), Duration.ofSeconds(2)))
+                .noneMatch(e -> e.type() == RoutingEventType.ASSIGNED);
+        // reopened, it is live work again: reopening it once more is a conflict
+        given().contentType("application/json").body("{\"agentId\":\"" + ana + "\"}")
+                .post("/api/v1/conversations/{key}/reopen", first.conversationKey()).then().statusCode(409);
+        given().contentType("application/json").body("{}")
+                .post("/api/v1/conversations/{key}/reopen", first.conversationKey()).then().statusCode(400)
+                .body("field", equalTo("agentId"));
+        given().contentType("application/json").body("{\"agentId\":\"" + ana + "\"}")
+                .post("/api/v1/conversations/{key}/reopen", "sms:nowhere:+1").then().statusCode(404);
+    }
+
+    @Test
     void anAgentGoingOfflineWithAnOpenOfferReturnsItToTheQueueWithItsDueTime() {
         String ana = "agent-" + UUID.randomUUID();
         onlineAgent(ana, "{\"chat\":1}", "[]");

@@ -28,6 +28,9 @@ public interface RoutingClient {
     record Transfer(String agentId, String teamId) {
     }
 
+    record Reopen(String agentId) {
+    }
+
     record Escalation(String reason) {
     }
 
@@ -41,6 +44,10 @@ public interface RoutingClient {
     @POST
     @Path("/conversations/{key}/resolve")
     Response resolve(@PathParam("key") @Encoded String key);
+
+    @POST
+    @Path("/conversations/{key}/reopen")
+    Response reopen(@PathParam("key") @Encoded String key, Reopen body);
 
     @POST
     @Path("/conversations/{key}/escalate")

@@ -43,6 +43,15 @@ public class RoutingService {
         call("resolve", conversationKey, true, () -> client.resolve(pathSegment(conversationKey)));
     }
 
+    /**
+     * The agent takes a resolved conversation back: routing counts it against their capacity again.
+     * Routing not knowing the conversation (resolved before it routed anything) is fine.
+     */
+    public void reopen(String conversationKey, String agentId) {
+        call("reopen", conversationKey, true, () -> client.reopen(pathSegment(conversationKey),
+                new RoutingClient.Reopen(agentId)));
+    }
+
     public void escalate(String conversationKey, String reason) {
         call("escalate", conversationKey, false, () -> client.escalate(pathSegment(conversationKey),
                 new RoutingClient.Escalation(reason)));

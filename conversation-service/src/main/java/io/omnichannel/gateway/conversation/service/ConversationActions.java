@@ -123,10 +123,27 @@ public class ConversationActions {
         return loaded(conversation);
     }
 
-    @Transactional
+    /**
+     * A resolved conversation is first taken back in the routing service (its agent's capacity counts
+     * it again; refused, 409, without a free slot), then reopened here.
+     */
     public Conversation reopen(Viewer viewer, UUID id) {
-        Conversation conversation = lockVisible(viewer, id);
-        Instant now = clock.instant();
+        Conversation before = QuarkusTransaction.requiringNew().call(() -> reopenable(lockVisible(viewer, id)));
+        if (before.status() == ConversationStatus.RESOLVED) {
+            routing.reopen(before.conversationKey(),
+                    before.assigneeAgentId() != null ? before.assigneeAgentId() : viewer.agentId());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = reopenable(lockVisible(viewer, id));
+            Instant now = clock.instant();
+            conversation.reopen(now);
+            timeline.record(conversation, TimelineKind.REOPENED, viewer.agentId(), null, Map.of(), now);
+            return loaded(conversation);
+        });
+    }
+
+    /** Refuses to reopen a resolved conversation whose customer has written again since: that one is live. */
+    private Conversation reopenable(Conversation conversation) {
         if (conversation.status() == ConversationStatus.RESOLVED) {
             Optional<Conversation> live = conversations.find("conversationKey = ?1 and status <> ?2",
                     conversation.conversationKey(), ConversationStatus.RESOLVED).firstResultOptional();
@@ -135,9 +152,7 @@ public class ConversationActions {
                         + " is live for " + conversation.conversationKey() + "; continue there");
             }
         }
-        conversation.reopen(now);
-        timeline.record(conversation, TimelineKind.REOPENED, viewer.agentId(), null, Map.of(), now);
-        return loaded(conversation);
+        return conversation;
     }
 
     @Transactional

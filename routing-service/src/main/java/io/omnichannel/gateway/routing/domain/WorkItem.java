@@ -144,6 +144,13 @@ public class WorkItem {
         offerExpiresAt = null;
     }
 
+    /** A resolved conversation taken back by an agent: held again, no response owed until the customer writes. */
+    public void reopenFor(Agent agent, Instant now) {
+        assignTo(agent, now);
+        resolvedAt = null;
+        awaitingResponse = false;
+    }
+
     public void resolve(Instant now) {
         status = WorkItemStatus.RESOLVED;
         resolvedAt = now;

@@ -27,6 +27,12 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The conversation's latest resolved work, locked: what an agent reopening it takes back. */
+    public Optional<WorkItem> lockLatestResolved(String conversationKey) {
+        return find("conversationKey = ?1 and status = ?2 order by resolvedAt desc", conversationKey, WorkItemStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public Optional<WorkItem> lock(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

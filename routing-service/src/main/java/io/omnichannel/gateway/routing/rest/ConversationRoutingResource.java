@@ -22,6 +22,9 @@ public class ConversationRoutingResource {
     public record TransferRequest(String agentId, String teamId, Boolean force) {
     }
 
+    public record ReopenRequest(String agentId) {
+    }
+
     public record EscalateRequest(String reason) {
     }
 
@@ -52,6 +55,17 @@ public class ConversationRoutingResource {
         var item = conversations.transfer(key, blankToNull(request.agentId()), blankToNull(request.teamId()),
                 Boolean.TRUE.equals(request.force()));
         return Response.accepted(WorkItemView.of(item, Instant.now())).build();
+    }
+
+    @POST
+    @Path("/reopen")
+    @Operation(summary = "An agent reopens a resolved conversation: theirs again, counted against their capacity, no clock until the customer writes")
+    @APIResponse(responseCode = "200", description = "Reopened and assigned to the agent")
+    @APIResponse(responseCode = "400", description = "agentId missing")
+    @APIResponse(responseCode = "404", description = "No resolved conversation with that key, or no such agent")
+    @APIResponse(responseCode = "409", description = "The conversation has live work (it is not resolved), or the agent is not online with a free slot")
+    public WorkItemView reopen(@PathParam("conversationKey") String key, @NotNull ReopenRequest request) {
+        return WorkItemView.of(conversations.reopen(key, request.agentId()), Instant.now());
     }
 
     @POST

@@ -132,6 +132,33 @@ public class ConversationRoutingService {
         return item;
     }
 
+    /**
+     * An agent reopens a resolved conversation: its latest work is theirs again and counts against
+     * their capacity (refused without a free slot, like any assignment); no clock runs until the customer writes (that starts a next-response target).
+     * Refused while the conversation has live work (the customer wrote again and it is queued or held).
+     */
+    @Transactional
+    public WorkItem reopen(String conversationKey, String agentId) {
+        if (agentId == null || agentId.isBlank()) {
+            throw new InvalidRequestException("agentId", "agentId is required: the agent who reopens the conversation");
+        }
+        if (workItems.lockActive(conversationKey).isPresent()) {
+            throw new ConflictException("conversation '" + conversationKey + "' is not resolved: it has waiting or assigned work");
+        }
+        WorkItem item = workItems.lockLatestResolved(conversationKey).orElseThrow(() ->
+                new NotFoundException("no resolved conversation with key '" + conversationKey + "'"));
+        Agent agent = agents.lock(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        if (!assignments.hasRoomFor(agent, item.channel)) {
+            throw new ConflictException("agent " + agentId + " is " + agent.presence.name().toLowerCase() + " or has no free "
+                    + item.channel.wireName() + " slot to take the conversation back");
+        }
+        Instant now = clock.instant();
+        item.reopenFor(agent, now);
+        events.record(RoutingEventType.ASSIGNED, item, now);
+        Log.infof("%s reopened by agent %s", conversationKey, agentId);
+        return item;
+    }
+
     /** To a supervisor: urgent, needs the supervisor skill, back in the queue unless a supervisor holds it already. */
     @Transactional
     public WorkItem escalate(String conversationKey, String reason) {
