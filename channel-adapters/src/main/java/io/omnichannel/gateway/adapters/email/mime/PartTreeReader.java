@@ -176,8 +176,8 @@ final class PartTreeReader {
             part.skipped = Part.Skipped.TOO_MANY_PARTS;
             if (!partsCut) {
                 partsCut = true;
-                notes.accept("the message has more than " + limits.maxParts() + " parts: the parts after the "
-                        + limits.maxParts() + "th were skipped");
+                notes.accept("the message has more than " + limits.maxParts() + " parts: the ones after the first "
+                        + limits.maxParts() + " were skipped");
             }
             return;
         }
