@@ -10,7 +10,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,26 @@ class EmailParserLimitsTest {
         assertThat(email.from().address()).isEqualTo("a@example.com");
         assertThat(email.subject()).isNull();
         assertThat(email.notes()).containsExactly("a header section is over 5 fields: the fields after the limit were ignored");
+    }
+
+    @Test
+    void cutsAPartsHeaderSectionOverTheLimitInsteadOfRefusingTheMessage() {
+        EmailParser smallHeaders = new EmailParser(new EmailLimits(MIB, 1024, 1000, 20, 200, MIB));
+        List<String> lines = new ArrayList<>(List.of("From: a@example.com", "Subject: padded part",
+                "Content-Type: multipart/mixed; boundary=\"h\"", "", "--h", "Content-Type: application/pdf"));
+        for (int i = 0; i < 30; i++) {
+            lines.add("X-Padding-" + i + ": " + "p".repeat(40));
+        }
+        lines.addAll(List.of("Content-Disposition: attachment; filename=\"lost.pdf\"", "", "%PDF", "--h--"));
+
+        ParsedEmail email = smallHeaders.parse(message(lines.toArray(String[]::new)));
+
+        assertThat(email.subject()).isEqualTo("padded part");
+        assertThat(email.attachments()).singleElement().satisfies(pdf -> {
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+            assertThat(pdf.name()).isNull();
+        });
+        assertThat(email.notes()).containsExactly("a header section is over 1024 bytes: the fields after the limit were ignored");
     }
 
     @Test

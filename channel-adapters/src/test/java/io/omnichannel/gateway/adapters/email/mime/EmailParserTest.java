@@ -100,6 +100,17 @@ class EmailParserTest {
     }
 
     @Test
+    void takesTheTextOfTheHtmlAlternativeWhenThePlainOneIsBlank() {
+        ParsedEmail email = parser.parse(message("From: a@example.com", "Content-Type: multipart/alternative; boundary=\"alt\"", "",
+                "--alt", "Content-Type: text/plain; charset=utf-8", "", " ",
+                "--alt", "Content-Type: text/html; charset=utf-8", "", "<p>the real message</p>",
+                "--alt--"));
+
+        assertThat(email.text()).isEqualTo("the real message");
+        assertThat(email.html()).isEqualTo("<p>the real message</p>");
+    }
+
+    @Test
     void listsInlineImagesOfRelatedHtmlWithTheirContentIds() {
         ParsedEmail email = parser.parse(message("From: a@example.com", "Content-Type: multipart/related; boundary=\"rel\"", "",
                 "--rel", "Content-Type: text/html; charset=utf-8", "", "<p>logo: <img src=\"cid:logo@x\"></p>",
