@@ -147,6 +147,21 @@ class EmailBodiesTest {
     }
 
     @Test
+    void readsOutlookHtmlLineByLineAndStripsItsQuotedHeaderBlock() {
+        String html = "<html><body><div class=\"WordSection1\">"
+                + "<p class=\"MsoNormal\">Hello,<o:p></o:p></p><p class=\"MsoNormal\">the invoice is&nbsp;wrong.<o:p></o:p></p>"
+                + "<p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p><p class=\"MsoNormal\">Regards, Anna<o:p></o:p></p>"
+                + "<div style=\"border:none;border-top:solid #E1E1E1 1.0pt\"><p class=\"MsoNormal\"><b>From:</b> Support "
+                + "&lt;support@example.com&gt;<br><b>Sent:</b> Monday, January 5, 2026 10:00<br><b>Subject:</b> Invoice</p></div>"
+                + "<p class=\"MsoNormal\">Here is your invoice.</p></div></body></html>";
+
+        String text = EmailBodies.textFromHtml(html);
+
+        assertThat(text).startsWith("Hello,\nthe invoice is wrong.\n\nRegards, Anna\nFrom: Support <support@example.com>\nSent: ");
+        assertThat(EmailBodies.newText(text)).isEqualTo("Hello,\nthe invoice is wrong.\n\nRegards, Anna");
+    }
+
+    @Test
     void sanitizerRemovesWhatRunsOrCallsOut() {
         String html = "<p onclick=\"steal()\" style=\"color:red;background-image:url(https://tracker.example/p)\">Hi"
                 + " <a href=\"javascript:alert(1)\">click</a></p><script>alert(document.cookie)</script>"
