@@ -25,6 +25,9 @@ class AutomatedMailTest {
         assertThat(classify(Map.of(), "anna@example.com", "Autosvar: Order")).isEqualTo(AutomatedKind.AUTO_REPLY);
         assertThat(classify(Map.of(), "anna@example.com", "Out of Office: Order")).isEqualTo(AutomatedKind.AUTO_REPLY);
         assertThat(classify(Map.of("x-autoreply", "yes"), "anna@example.com", "Order")).isEqualTo(AutomatedKind.AUTO_REPLY);
+        assertThat(classify(Map.of("precedence", "auto_reply"), "anna@example.com", "Order")).isEqualTo(AutomatedKind.AUTO_REPLY);
+        assertThat(classify(Map.of("x-auto-response-suppress", "OOF, AutoReply"), "anna@example.com", "Order"))
+                .isEqualTo(AutomatedKind.AUTO_REPLY);
         assertThat(classify(Map.of("auto-submitted", "no"), "anna@example.com", "Re: Out of office until Monday?"))
                 .isEqualTo(AutomatedKind.NONE);
         assertThat(EmailSamples.parse("mime/phpmimemailparser_issue149_hebrew-iso-8859-8-i.eml").automated())
