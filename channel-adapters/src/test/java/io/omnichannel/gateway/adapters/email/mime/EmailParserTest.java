@@ -73,6 +73,24 @@ class EmailParserTest {
     }
 
     @Test
+    void joinsTheSoftLineBreaksOfFlowedText() {
+        ParsedEmail email = parser.parse(message("From: a@example.com", "Content-Type: text/plain; charset=utf-8; format=flowed", "",
+                "My parcel was supposed to arrive on Monday, but it is still not ",
+                "here.", " From the tracking page I cannot tell anything.", "",
+                "On 5 Jan 2026, at 10:00, Support <support@example.com> wrote:", "",
+                "> We are sorry for the ", "> delay.", "", "-- ", "Anna"));
+
+        assertThat(email.text()).isEqualTo("My parcel was supposed to arrive on Monday, but it is still not here.\n"
+                + "From the tracking page I cannot tell anything.\n\n"
+                + "On 5 Jan 2026, at 10:00, Support <support@example.com> wrote:\n\n> We are sorry for the delay.\n\n-- \nAnna\n");
+        assertThat(email.newText()).isEqualTo("My parcel was supposed to arrive on Monday, but it is still not here.\n"
+                + "From the tracking page I cannot tell anything.");
+        assertThat(FlowedText.unflow("keep the \nspace", false)).isEqualTo("keep the space");
+        // delsp=yes: the space before a soft break was added by the sender (text without spaces between words)
+        assertThat(FlowedText.unflow("日本語の \nテキスト", true)).isEqualTo("日本語のテキスト");
+    }
+
+    @Test
     void derivesTheTextOfHtmlOnlyMailAndSanitizesItsHtml() {
         ParsedEmail email = parser.parse(message("From: Customer <customer@example.com>", "Subject: html only",
                 "Content-Type: text/html; charset=utf-8", "",
