@@ -42,7 +42,12 @@ public final class EmailParser {
         return parse(new ByteArrayInputStream(raw));
     }
 
-    /** As {@link #parse(byte[])}, reading the message from a stream (which is not closed). */
+    /**
+     * As {@link #parse(byte[])}, reading the message from a stream (which is not closed); a message over
+     * {@code maxMessageBytes} is refused as soon as the limit is passed.
+     *
+     * @throws java.io.UncheckedIOException when reading the stream fails
+     */
     public ParsedEmail parse(InputStream raw) {
         Notes notes = new Notes();
         SizeLimitedStream limited = new SizeLimitedStream(raw, limits.maxMessageBytes());

@@ -10,7 +10,7 @@
  * one header field) over {@code maxHeaderBytes}. Everything else is best effort, and each repair, cut or guess is
  * written in {@code notes()} for a person to read (at most 50 notes).</li>
  * <li>{@code text} is never null: the text/plain parts (in a multipart/alternative, the plain one), else the text of the
- * HTML; line ends are {@code \n}. {@code newText} is {@code text} without quoted earlier messages and signature.
+ * HTML; line ends are {@code \n}, {@code format=flowed} text is unflowed. {@code newText} is {@code text} without quoted earlier messages and signature.
  * {@code html} is sanitized (OWASP) before it leaves the parser; right-to-left {@code dir} and {@code lang} survive.</li>
  * <li>Every non-body part is in {@code attachments}, in message order, with its decoded size; a forwarded
  * {@code message/rfc822} stays one attachment (its raw bytes), unless it is the whole message body, which is then
