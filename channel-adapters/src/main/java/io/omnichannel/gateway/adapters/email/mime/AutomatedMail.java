@@ -12,8 +12,19 @@ import org.apache.james.mime4j.stream.RawField;
  * Tells a person's mail from a machine's, so that out-of-office answers, bounces and list mail do not open
  * conversations, and replies never answer an auto-reply (RFC 3834).
  *
- * <p>The headers decide first; sender and subject are a fallback for systems that set none of them. When several
- * signs are present the most specific wins: our own loop, then a bounce, then an auto-reply, then list or bulk mail.
+ * <ul>
+ * <li>{@link AutomatedKind#LOOP}: an X-Gateway-Loop header (a message the gateway sent coming back);</li>
+ * <li>{@link AutomatedKind#BOUNCE}: multipart/report with report-type delivery-status (or none), a
+ * message/delivery-status part, a mailer-daemon or postmaster sender, or a subject starting like "Undeliverable",
+ * "Delivery Status Notification", "Mail delivery failed", "Unzustellbar";</li>
+ * <li>{@link AutomatedKind#AUTO_REPLY}: Auto-Submitted other than "no", X-Autoreply, X-Autorespond,
+ * X-Auto-Response-Suppress All or OOF, Precedence auto_reply, another multipart/report (read receipts), or a subject
+ * starting like "Out of Office", "Automatic reply", "Autosvar", "Abwesenheitsnotiz", "Réponse automatique";</li>
+ * <li>{@link AutomatedKind#LIST_OR_BULK}: Precedence bulk, junk or list, List-Id or List-Unsubscribe.</li>
+ * </ul>
+ *
+ * <p>Sender and subject are a fallback for systems that set none of these headers. When several signs are present
+ * the most specific kind wins: our own loop, then a bounce, then an auto-reply, then list or bulk mail.
  * Subjects count only by their prefix, so a person's "Re: Out of office" is not taken for a machine's.
  */
 public final class AutomatedMail {
@@ -88,6 +99,9 @@ public final class AutomatedMail {
         }
         if (header.apply("x-autoreply") != null || header.apply("x-autorespond") != null
                 || header.apply("x-autoresponder") != null) {
+            return true;
+        }
+        if ("auto_reply".equals(lower(header.apply("precedence")))) {
             return true;
         }
         String suppress = lower(header.apply("x-auto-response-suppress"));

@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * <p>A text/plain or text/html part is body unless it is an attachment (Content-Disposition attachment, or a file
  * name without an inline disposition). In a multipart/alternative the plain part gives the text (several distinct
- * plain parts are all kept) and the richest (last) HTML part the HTML; in every other multipart the bodies follow each other, HTML-only pieces adding their
- * text to the text. Everything else, wherever it sits, is an attachment.
+ * plain parts are all kept; a blank one gives way to the HTML's text) and the richest (last) HTML part the HTML; in every other multipart the bodies follow each other, HTML-only pieces adding their
+ * text to the text. Everything else, wherever it sits, is an attachment. {@code format=flowed} text is unflowed.
  */
 final class BodyAssembler {
 
@@ -84,7 +84,8 @@ final class BodyAssembler {
             if (plain == null && html == null) {
                 return bodies.stream().filter(b -> b.text() != null).findFirst().orElse(Body.NONE);
             }
-            if (plain == null) {
+            if (plain == null || plain.text().isBlank() && html != null && !html.text().isBlank()) {
+                // some clients send an empty plain alternative next to the real HTML one
                 return html;
             }
             return new Body(plain.text(), false, html == null ? null : html.html());
@@ -129,7 +130,18 @@ final class BodyAssembler {
         if (part.mimeType.equals("text/html")) {
             return new Body(EmailBodies.textFromHtml(content), true, content);
         }
-        return new Body(content, false, null);
+        return new Body(isFlowed(part) ? FlowedText.unflow(content, "yes".equalsIgnoreCase(parameter(part, "delsp"))) : content,
+                false, null);
+    }
+
+    private static boolean isFlowed(Part part) {
+        return "flowed".equalsIgnoreCase(parameter(part, "format"));
+    }
+
+    private static String parameter(Part part, String name) {
+        var contentType = part.declaredContentType();
+        String value = contentType == null ? null : contentType.getParameter(name);
+        return value == null ? null : value.strip();
     }
 
     private Body preambleAsText(Part part) {

@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.stream.Field;
 
 /**
@@ -44,7 +42,12 @@ public final class EmailParser {
         return parse(new ByteArrayInputStream(raw));
     }
 
-    /** As {@link #parse(byte[])}, reading the message from a stream (which is not closed). */
+    /**
+     * As {@link #parse(byte[])}, reading the message from a stream (which is not closed); a message over
+     * {@code maxMessageBytes} is refused as soon as the limit is passed.
+     *
+     * @throws java.io.UncheckedIOException when reading the stream fails
+     */
     public ParsedEmail parse(InputStream raw) {
         Notes notes = new Notes();
         SizeLimitedStream limited = new SizeLimitedStream(raw, limits.maxMessageBytes());
@@ -66,9 +69,9 @@ public final class EmailParser {
 
         EmailAddress from = HeaderValues.firstAddress(root.field("From"), notes);
         String subject = HeaderValues.text(root.field("Subject"), notes);
-        ContentTypeField contentType = root.declaredContentType();
+        String contentType = root.declaredMimeType() != null ? root.declaredMimeType() : root.mimeType;
         AutomatedKind automated = AutomatedMail.classify(name -> headerValue(root, name), from == null ? null : from.address(),
-                subject, contentType == null ? null : contentType.getMimeType().toLowerCase(Locale.ROOT), body.partTypes());
+                subject, contentType, body.partTypes());
         String language = HeaderValues.text(root.field("Content-Language"), notes);
 
         return new ParsedEmail(

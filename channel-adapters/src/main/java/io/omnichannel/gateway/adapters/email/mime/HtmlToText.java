@@ -11,7 +11,8 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * The text a person reads in an HTML mail, laid out in lines: blocks and {@code <br>} break lines, paragraphs are
- * separated by a blank line, list items get a dash, table cells a tab, blockquotes a {@code "> "} prefix (so that
+ * separated by a blank line (Outlook's one-paragraph-per-line {@code MsoNormal} excepted), non-breaking spaces are
+ * plain spaces, list items get a dash, table cells a tab, blockquotes a {@code "> "} prefix (so that
  * quoted replies in HTML-only mail are recognised like plain-text ones), a link keeps its text and, when the text
  * does not show it, its web address in angle brackets.
  */
@@ -85,9 +86,9 @@ final class HtmlToText {
                     }
                 }
                 default -> {
-                    if (PARAGRAPHS.contains(tag)) {
+                    if (isParagraph(element)) {
                         blankLine();
-                    } else if (LINES.contains(tag)) {
+                    } else if (LINES.contains(tag) || tag.equals("p")) {
                         breakLine();
                     }
                 }
@@ -122,11 +123,16 @@ final class HtmlToText {
             if (tag.equals("pre")) {
                 preDepth--;
             }
-            if (PARAGRAPHS.contains(tag)) {
+            if (isParagraph(element)) {
                 blankLine();
-            } else if (LINES.contains(tag)) {
+            } else if (LINES.contains(tag) || tag.equals("p")) {
                 breakLine();
             }
+        }
+
+        /** Outlook writes every line as a margin-less {@code <p class="MsoNormal">}: those are lines, not paragraphs. */
+        private static boolean isParagraph(Element element) {
+            return PARAGRAPHS.contains(element.normalName()) && !(element.normalName().equals("p") && element.hasClass("MsoNormal"));
         }
 
         private void appendLinkTarget(Element link) {
@@ -214,7 +220,8 @@ final class HtmlToText {
         }
 
         String text() {
-            return ReplyText.join(java.util.Arrays.asList(out.toString().split("\n", -1)));
+            // non-breaking spaces (Outlook's &nbsp; paragraphs) read as spaces
+            return ReplyText.join(java.util.Arrays.asList(out.toString().replace('\u00A0', ' ').split("\n", -1)));
         }
     }
 }

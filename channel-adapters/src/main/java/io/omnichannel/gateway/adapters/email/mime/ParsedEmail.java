@@ -24,6 +24,9 @@ import java.util.Map;
  * @param automated  whether a machine sent it, see {@link AutomatedMail}
  * @param headers    the threading and automation headers worth keeping, by lower-case name, only those present
  * @param notes      what the parser had to repair, cut or guess, for a person to read; never null
+ *
+ * <p>Null lists, maps and texts given to the constructor become empty ones, so that the webhook formats can build
+ * one from the fields they have.
  */
 public record ParsedEmail(
         String messageId,
@@ -45,11 +48,14 @@ public record ParsedEmail(
         List<String> notes) {
 
     public ParsedEmail {
-        references = List.copyOf(references);
-        to = List.copyOf(to);
-        cc = List.copyOf(cc);
-        attachments = List.copyOf(attachments);
-        headers = Map.copyOf(headers);
-        notes = List.copyOf(notes);
+        references = references == null ? List.of() : List.copyOf(references);
+        to = to == null ? List.of() : List.copyOf(to);
+        cc = cc == null ? List.of() : List.copyOf(cc);
+        text = text == null ? "" : text;
+        newText = newText == null ? "" : newText;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        automated = automated == null ? AutomatedKind.NONE : automated;
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

@@ -53,6 +53,13 @@ final class Part {
         return field("Content-Type") instanceof ContentTypeField contentType ? contentType : null;
     }
 
+    /** The lower-case MIME type the Content-Type declares, or null when absent or unreadable. */
+    String declaredMimeType() {
+        ContentTypeField contentType = declaredContentType();
+        String type = contentType == null ? null : contentType.getMimeType();
+        return type == null || type.isBlank() ? null : type.toLowerCase(java.util.Locale.ROOT);
+    }
+
     boolean isRoot() {
         return parent == null;
     }

@@ -153,9 +153,7 @@ final class PartTreeReader {
             part.skipped = Part.Skipped.TOO_MANY_PARTS;
             return RecursionMode.M_FLAT;
         }
-        ContentTypeField type = part.declaredContentType();
-        boolean message = type != null && "message/rfc822".equalsIgnoreCase(type.getMimeType());
-        if (message && !part.isRoot()) {
+        if ("message/rfc822".equals(part.declaredMimeType()) && !part.isRoot()) {
             return RecursionMode.M_NO_RECURSE;
         }
         return RecursionMode.M_RECURSE;
@@ -166,18 +164,17 @@ final class PartTreeReader {
             return;
         }
         describe(part, (MaximalBodyDescriptor) stream.getBodyDescriptor());
-        ContentTypeField declared = part.declaredContentType();
-        if (declared != null && declared.isMultipart() && part.boundary == null) {
-            notes.accept("missing MIME boundary: a " + declared.getMimeType().toLowerCase(Locale.ROOT)
-                    + " part has no boundary parameter: its content was read as plain text");
+        String declared = part.declaredMimeType();
+        if (declared != null && declared.startsWith("multipart/") && part.boundary == null) {
+            notes.accept("missing MIME boundary: a " + declared + " part has no boundary parameter: its content was read as plain text");
         }
         leafParts++;
         if (leafParts > limits.maxParts()) {
             part.skipped = Part.Skipped.TOO_MANY_PARTS;
             if (!partsCut) {
                 partsCut = true;
-                notes.accept("the message has more than " + limits.maxParts() + " parts: the parts after the "
-                        + limits.maxParts() + "th were skipped");
+                notes.accept("the message has more than " + limits.maxParts() + " parts: the ones after the first "
+                        + limits.maxParts() + " were skipped");
             }
             return;
         }

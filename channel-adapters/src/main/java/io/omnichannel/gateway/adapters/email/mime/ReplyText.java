@@ -61,6 +61,8 @@ final class ReplyText {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int HEADER_BLOCK_LINES = 4;
     private static final int ATTRIBUTION_LINES = 3;
+    /** Attributions are short; longer lines are not tried (and cannot make the patterns backtrack for long). */
+    private static final int ATTRIBUTION_MAX_CHARS = 400;
 
     private ReplyText() {
     }
@@ -139,6 +141,9 @@ final class ReplyText {
                 return null;
             }
             joined.append(length > 1 ? " " : "").append(line.strip());
+            if (joined.length() > ATTRIBUTION_MAX_CHARS) {
+                return null;
+            }
             if (ATTRIBUTION.matcher(joined).matches()) {
                 return new Attribution(length, DIGIT.matcher(joined).find());
             }
