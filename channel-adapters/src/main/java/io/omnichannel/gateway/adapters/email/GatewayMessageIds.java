@@ -20,6 +20,8 @@ public final class GatewayMessageIds {
 
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final Pattern REPLY_ID = Pattern.compile("reply-(" + UUID + ")\\.conv-([0-9A-Za-z-]+)@");
+    /** A whole Message-ID of ours, as it stands between angle brackets. */
+    private static final Pattern OUR_MESSAGE_ID = Pattern.compile("reply-" + UUID + "\\.conv-[0-9A-Za-z-]+@[^>\\s]{1,255}");
     private static final Pattern PLUS_TOKEN = Pattern.compile("\\+conv-([0-9A-Za-z-]+)@");
 
     private GatewayMessageIds() {
@@ -64,18 +66,13 @@ public final class GatewayMessageIds {
         return Optional.empty();
     }
 
-    /** The reply ids ({@code reply-<id>...}) of ours that a text names: a bounce quotes the Message-ID it bounced. */
+    /** Our reply Message-IDs (without brackets) that a text names: a bounce quotes the Message-ID it bounced. */
     public static List<String> repliesNamedIn(String text) {
         List<String> found = new ArrayList<>();
-        Matcher matcher = REPLY_ID.matcher(text);
+        Matcher matcher = OUR_MESSAGE_ID.matcher(text);
         while (matcher.find()) {
-            String id = matcher.group(0);
-            int end = text.indexOf('>', matcher.end());
-            String messageId = end < 0 ? null : text.substring(matcher.start(), end);
-            if (messageId != null && !found.contains(messageId) && messageId.length() < 300) {
-                found.add(messageId);
-            } else if (messageId == null && !found.contains(id)) {
-                found.add(id);
+            if (!found.contains(matcher.group())) {
+                found.add(matcher.group());
             }
         }
         return found;

@@ -8,6 +8,7 @@ import io.omnichannel.gateway.adapters.inbound.Normalized;
 import io.omnichannel.gateway.adapters.inbound.WebhookRequest;
 import io.omnichannel.gateway.adapters.inbox.Inbox;
 import io.omnichannel.gateway.adapters.rest.FormBody;
+import io.omnichannel.gateway.adapters.rest.MultipartForm;
 import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ final class MailgunRoute implements InboundAdapter<ReceivedEmail> {
     private Fields fields(WebhookRequest request) {
         String contentType = request.header("Content-Type").orElse(null);
         if (MultipartForm.isMultipart(contentType)) {
-            MultipartForm form = MultipartForm.parse(contentType, request.body(), maxAttachmentBytes);
+            MultipartForm form = request.multipart(maxAttachmentBytes);
             return new Fields(name -> form.part(name).filter(part -> !part.isFile())
                     .map(part -> part.text(StandardCharsets.UTF_8)), form.files());
         }

@@ -3,12 +3,15 @@ package io.omnichannel.gateway.adapters.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnichannel.gateway.adapters.email.mime.EmailParser;
+import io.omnichannel.gateway.adapters.email.mime.MailCharsets;
 import io.omnichannel.gateway.adapters.inbound.InboundAdapter;
 import io.omnichannel.gateway.adapters.inbound.Normalized;
 import io.omnichannel.gateway.adapters.inbound.WebhookRequest;
 import io.omnichannel.gateway.adapters.inbox.Inbox;
+import io.omnichannel.gateway.adapters.rest.MultipartForm;
 import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -61,7 +64,7 @@ final class SendGridInboundParse implements InboundAdapter<ReceivedEmail> {
 
     @Override
     public ReceivedEmail parse(WebhookRequest request) {
-        MultipartForm form = MultipartForm.parse(request.header("Content-Type").orElse(null), request.body(), maxAttachmentBytes);
+        MultipartForm form = request.multipart(maxAttachmentBytes);
         if (form.part("email").isPresent()) {
             byte[] raw = form.part("email").get().content();
             return new ReceivedEmail(RawMimeWebhook.parseMime(parser, raw == null ? new byte[0] : raw, "email"), raw);
@@ -82,7 +85,7 @@ final class SendGridInboundParse implements InboundAdapter<ReceivedEmail> {
     }
 
     private static JsonNode charsets(MultipartForm form) {
-        String text = form.text("charsets", null).orElse("{}");
+        String text = form.text("charsets", StandardCharsets.UTF_8).orElse("{}");
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -90,8 +93,9 @@ final class SendGridInboundParse implements InboundAdapter<ReceivedEmail> {
         }
     }
 
-    private static String label(JsonNode charsets, String field) {
+    /** The charset SendGrid names for {@code field}; UTF-8 when it names none. */
+    private static Charset label(JsonNode charsets, String field) {
         JsonNode value = charsets.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
+        return value == null || !value.isTextual() ? StandardCharsets.UTF_8 : MailCharsets.forName(value.asText());
     }
 }

@@ -5,6 +5,7 @@ import io.omnichannel.gateway.adapters.email.mime.EmailBodies;
 import io.omnichannel.gateway.adapters.email.mime.EmailParser;
 import io.omnichannel.gateway.adapters.email.mime.MalformedEmailException;
 import io.omnichannel.gateway.adapters.email.mime.ParsedEmail;
+import io.omnichannel.gateway.adapters.rest.MultipartForm;
 import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,8 +48,7 @@ final class SeparateFields {
         List<EmailAttachment> attachments = new ArrayList<>();
         for (MultipartForm.Part file : files) {
             if (file.content() == null) {
-                notes.add("attachment '" + file.filename() + "' (" + file.size() + " bytes) is over the " + limit
-                        + "-byte limit: kept as metadata only");
+                notes.add(EmailAttachment.overLimitNote(file.filename(), file.contentType(), file.size(), limit));
             }
             attachments.add(new EmailAttachment(file.filename(), file.contentType(), file.size(), null, false, file.content()));
         }

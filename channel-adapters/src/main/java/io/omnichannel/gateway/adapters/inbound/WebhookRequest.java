@@ -1,6 +1,7 @@
 package io.omnichannel.gateway.adapters.inbound;
 
 import io.omnichannel.gateway.adapters.rest.FormBody;
+import io.omnichannel.gateway.adapters.rest.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ public final class WebhookRequest {
     private final String rawQuery;
     private final byte[] body;
     private FormBody form;
+    private MultipartForm multipart;
 
     /**
      * @param headers   header names in lower case
@@ -63,6 +65,17 @@ public final class WebhookRequest {
     public Optional<String> header(String name) {
         List<String> values = headers.apply(name);
         return values == null ? Optional.empty() : values.stream().filter(v -> !v.isBlank()).findFirst();
+    }
+
+    /**
+     * The {@code multipart/form-data} body, parsed once (a signature check and the parse both read it);
+     * files over {@code maxFileBytes} keep their size but not their bytes.
+     */
+    public MultipartForm multipart(long maxFileBytes) {
+        if (multipart == null) {
+            multipart = MultipartForm.parse(header("Content-Type").orElse(null), body, maxFileBytes);
+        }
+        return multipart;
     }
 
     /** The form-encoded body (POST) or query string (GET), parsed once. */

@@ -84,7 +84,7 @@ public class TranscriptResource {
             @QueryParam("callId") String callId, @QueryParam("agent") String agent, @QueryParam("language") String language,
             @QueryParam("startedAt") String startedAt, @QueryParam("format") String format, UriInfo uri, HttpHeaders headers,
             byte[] body) {
-        checkSize(body);
+        pipeline.checkSize(body, maxBytes);
         String called = PhoneNumbers.e164("to", to);
         if (called == null) {
             throw WebhookRejectedException.malformed("to", "name the phone inbox in the path "
@@ -111,7 +111,7 @@ public class TranscriptResource {
             @QueryParam("agent") String agent, @QueryParam("language") String language,
             @QueryParam("startedAt") String startedAt, @QueryParam("format") String format, UriInfo uri, HttpHeaders headers,
             byte[] body) {
-        checkSize(body);
+        pipeline.checkSize(body, maxBytes);
         Inbox inbox = inboxes.require(TranscriptAdapter.PROVIDER, inboxId);
         return receive(inbox, new CallDetails(callId, from, to, agent, language, startedAt, format), uri, headers, body);
     }
@@ -125,11 +125,5 @@ public class TranscriptResource {
             InboundMessage message = published.get(0);
             return Response.accepted(new Accepted(message.id(), message.conversationKey())).build();
         });
-    }
-
-    private void checkSize(byte[] body) {
-        if (body != null && body.length > maxBytes) {
-            throw WebhookRejectedException.tooLarge(maxBytes);
-        }
     }
 }

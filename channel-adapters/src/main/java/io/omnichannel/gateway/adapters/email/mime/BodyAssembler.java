@@ -164,8 +164,7 @@ final class BodyAssembler {
         boolean inline = "inline".equals(part.dispositionType) || part.dispositionType == null && part.contentId != null;
         byte[] content = part.content;
         if (part.overLimit) {
-            notes.accept("attachment " + (name == null ? "of type " + part.mimeType : "'" + name + "'") + " (" + part.size
-                    + " bytes) is over the " + limits.maxAttachmentBytes() + "-byte limit: kept as metadata only");
+            notes.accept(EmailAttachment.overLimitNote(name, part.mimeType, part.size, limits.maxAttachmentBytes()));
             content = null;
         }
         return new EmailAttachment(name, part.mimeType, part.size, part.contentId, inline, content);

@@ -12,6 +12,12 @@ package io.omnichannel.gateway.adapters.email.mime;
  */
 public record EmailAttachment(String name, String contentType, long size, String contentId, boolean inline, byte[] content) {
 
+    /** The note a message carries for an attachment kept as metadata only. */
+    public static String overLimitNote(String name, String contentType, long size, long limit) {
+        return "attachment " + (name == null ? "of type " + contentType : "'" + name + "'") + " (" + size
+                + " bytes) is over the " + limit + "-byte limit: kept as metadata only";
+    }
+
     @Override
     public String toString() {
         return "EmailAttachment[name=" + name + ", contentType=" + contentType + ", size=" + size + ", contentId=" + contentId

@@ -1,7 +1,5 @@
-package io.omnichannel.gateway.adapters.email;
+package io.omnichannel.gateway.adapters.rest;
 
-import io.omnichannel.gateway.adapters.email.mime.MailCharsets;
-import io.omnichannel.gateway.adapters.rest.WebhookRejectedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,9 +98,8 @@ public final class MultipartForm {
         return parts.stream().filter(part -> part.name().equals(name)).findFirst();
     }
 
-    /** The text of field {@code name} in {@code charsetLabel} (UTF-8 when absent), if present. */
-    public Optional<String> text(String name, String charsetLabel) {
-        Charset charset = charsetLabel == null ? StandardCharsets.UTF_8 : MailCharsets.forName(charsetLabel);
+    /** The text of field {@code name} in {@code charset}, if present. */
+    public Optional<String> text(String name, Charset charset) {
         return part(name).map(part -> part.text(charset));
     }
 
