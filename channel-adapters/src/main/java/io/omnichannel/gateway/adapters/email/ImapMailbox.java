@@ -185,7 +185,11 @@ final class ImapMailbox implements Runnable {
         }
         ScheduledFuture<?> wake = idleWaker.schedule(() -> {
             try {
-                folder.getMessageCount(); // any command from another thread ends the IDLE
+                // a command sent from another thread ends the IDLE (a cached call such as getMessageCount sends none)
+                ((IMAPFolder) folder).doCommand(protocol -> {
+                    protocol.noop();
+                    return null;
+                });
             } catch (MessagingException e) {
                 Log.debugf("inbox %s: waking IDLE: %s", inbox.id(), e.getMessage());
             }
