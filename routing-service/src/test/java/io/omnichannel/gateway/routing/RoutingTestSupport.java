@@ -141,9 +141,20 @@ final class RoutingTestSupport {
 
     /** Every test starts from an empty routing state so that agents of one test never take another's work. */
     static void clearRoutingState(EntityManager entityManager) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("TRUNCATE work_item, agent_capacity, agent, processed_event, outbox_event, customer_affinity, response_log, "
-                        + "inbox_routing, response_policy, business_calendar, team")
-                .executeUpdate());
+        // the service's own passes (dispatcher, relay, SLA monitor) keep running: a TRUNCATE can meet one of them in a
+        // deadlock, which PostgreSQL resolves by aborting the TRUNCATE; it is then simply run again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> entityManager
+                        .createNativeQuery("TRUNCATE work_item, agent_capacity, agent, processed_event, outbox_event, customer_affinity, "
+                                + "response_log, inbox_routing, response_policy, business_calendar, team")
+                        .executeUpdate());
+                return;
+            } catch (jakarta.persistence.PessimisticLockException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 }
