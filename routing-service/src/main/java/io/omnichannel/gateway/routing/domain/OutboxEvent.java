@@ -2,8 +2,6 @@ package io.omnichannel.gateway.routing.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -11,15 +9,16 @@ import java.time.Instant;
 /**
  * An event to publish, written in the same transaction as the change it reports, so that a decision
  * and its event are never separated by a crash. The relay publishes and marks it.
+ *
+ * <p>The table's {@code id} column (a sequence the database fills at insert) is not mapped: it gives
+ * the relay the order the rows were written in, and because the identifier is the event id assigned
+ * here, Hibernate can insert a transaction's events in one JDBC batch.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     @Column(name = "event_id")
     public String eventId;
 

@@ -107,21 +107,19 @@ public class WorkItem {
         return status == WorkItemStatus.OFFERED || status == WorkItemStatus.ASSIGNED;
     }
 
-    public void offerTo(Agent agent, Instant now, Instant expiresAt) {
+    public void offerTo(String agentId, Instant now, Instant expiresAt) {
         status = WorkItemStatus.OFFERED;
-        assignedAgentId = agent.id;
+        assignedAgentId = agentId;
         assignedAt = now;
         offerExpiresAt = expiresAt;
-        agent.lastAssignedAt = now;
     }
 
-    public void assignTo(Agent agent, Instant now) {
+    public void assignTo(String agentId, Instant now) {
         status = WorkItemStatus.ASSIGNED;
-        assignedAgentId = agent.id;
+        assignedAgentId = agentId;
         assignedAt = now;
         acceptedAt = now;
         offerExpiresAt = null;
-        agent.lastAssignedAt = now;
     }
 
     public void accept(Instant now) {
@@ -145,8 +143,8 @@ public class WorkItem {
     }
 
     /** A resolved conversation taken back by an agent: held again, no response owed until the customer writes. */
-    public void reopenFor(Agent agent, Instant now) {
-        assignTo(agent, now);
+    public void reopenFor(String agentId, Instant now) {
+        assignTo(agentId, now);
         resolvedAt = null;
         awaitingResponse = false;
     }

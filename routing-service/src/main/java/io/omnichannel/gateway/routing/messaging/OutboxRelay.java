@@ -78,9 +78,8 @@ public class OutboxRelay {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not acknowledge the outbox batch; it stays unpublished", e);
         }
-        Instant now = Instant.now();
-        batch.forEach(event -> event.publishedAt = now);
         if (!batch.isEmpty()) {
+            outbox.markPublished(batch, Instant.now());
             Log.debugf("published %d routing events", batch.size());
         }
         return batch.size();

@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,17 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
     public Optional<WorkItem> lockActive(String conversationKey) {
         return find("conversationKey = ?1 and status in ?2", conversationKey, ACTIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The waiting, offered or assigned items of these conversations, locked for a change, by conversation key. */
+    public Map<String, WorkItem> lockActive(Collection<String> conversationKeys) {
+        Map<String, WorkItem> active = new HashMap<>();
+        if (!conversationKeys.isEmpty()) {
+            find("conversationKey in ?1 and status in ?2 order by conversationKey", conversationKeys, ACTIVE)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(item -> active.put(item.conversationKey, item));
+        }
+        return active;
     }
 
     /** The conversation's latest resolved work, locked: what an agent reopening it takes back. */
@@ -88,32 +100,33 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
     }
 
     /** How many conversations each agent holds (offered or assigned) per channel. */
-    @SuppressWarnings("unchecked")
     public Map<String, Map<Channel, Integer>> heldByAgent() {
-        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT assigned_agent_id, channel, count(*) FROM work_item
-                WHERE status IN ('OFFERED', 'ASSIGNED') GROUP BY assigned_agent_id, channel
-                """).getResultList();
-        for (Object[] row : rows) {
-            loads.computeIfAbsent((String) row[0], a -> new EnumMap<>(Channel.class))
-                    .put(Channel.valueOf((String) row[1]), ((Number) row[2]).intValue());
-        }
-        return loads;
+        return countHeld("", List.of());
+    }
+
+    /** What these agents hold per channel (agents holding nothing are absent); counted under their locks. */
+    public Map<String, Map<Channel, Integer>> heldBy(Collection<String> agentIds) {
+        return agentIds.isEmpty() ? new HashMap<>() : countHeld(" and w.assignedAgentId in :agents", agentIds);
     }
 
     /** What one agent holds per channel, counted under the agent's lock. */
     public Map<Channel, Integer> heldBy(String agentId) {
-        Map<Channel, Integer> load = new EnumMap<>(Channel.class);
-        getEntityManager().createQuery("""
-                select w.channel, count(w) from WorkItem w
-                where w.assignedAgentId = :agent and w.status in :held group by w.channel
-                """, Object[].class)
-                .setParameter("agent", agentId)
-                .setParameter("held", List.of(WorkItemStatus.OFFERED, WorkItemStatus.ASSIGNED))
-                .getResultList()
-                .forEach(row -> load.put((Channel) row[0], ((Number) row[1]).intValue()));
-        return load;
+        return heldBy(List.of(agentId)).getOrDefault(agentId, new EnumMap<>(Channel.class));
+    }
+
+    private Map<String, Map<Channel, Integer>> countHeld(String agentFilter, Collection<String> agentIds) {
+        var query = getEntityManager().createQuery("select w.assignedAgentId, w.channel, count(w) from WorkItem w"
+                + " where w.status in :held" + agentFilter + " group by w.assignedAgentId, w.channel", Object[].class)
+                .setParameter("held", List.of(WorkItemStatus.OFFERED, WorkItemStatus.ASSIGNED));
+        if (!agentIds.isEmpty()) {
+            query.setParameter("agents", agentIds);
+        }
+        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            loads.computeIfAbsent((String) row[0], a -> new EnumMap<>(Channel.class))
+                    .put((Channel) row[1], ((Number) row[2]).intValue());
+        }
+        return loads;
     }
 
     /** Waiting items in the router's order (of one channel, or of all when {@code channel} is null). */

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.contract.RoutingEventType;
 import io.omnichannel.gateway.routing.config.RoutingConfig;
-import io.omnichannel.gateway.routing.core.AgentProfile;
 import io.omnichannel.gateway.routing.core.Decision;
 import io.omnichannel.gateway.routing.core.DecisionCore;
 import io.omnichannel.gateway.routing.core.WorkRequest;
@@ -24,8 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,10 @@ import java.util.Set;
 
 /**
  * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents with
- * their loads go into a {@link DecisionCore}, which decides; each decision is then committed under
- * the agent's row lock after the agent's load is counted again, so capacity holds with any number of
- * instances. Asynchronous channels are assigned at once, the others are offered with a timeout.
+ * their loads go into a {@link DecisionCore}, which decides; the decisions are then committed
+ * together: each agent decided on is locked once and their load counted again under the lock, so
+ * capacity holds with any number of instances. Asynchronous channels are assigned at once, the
+ * others are offered with a timeout.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -72,17 +74,17 @@ public class AssignmentService {
     @Transactional
     public int assignWaiting() {
         Instant now = clock.instant();
-        List<Agent> online = agents.online();
+        List<AgentRepository.Routable> online = agents.routable();
         if (online.isEmpty()) {
             return 0;
         }
         DecisionCore core = new DecisionCore(config.strategy(), config.exclusiveChannels());
         Map<String, Map<Channel, Integer>> loads = workItems.heldByAgent();
         Map<Channel, Integer> freeSlots = new EnumMap<>(Channel.class);
-        for (Agent agent : online) {
-            Map<Channel, Integer> load = loads.getOrDefault(agent.id, Map.of());
-            core.putAgent(profile(agent), true, load, agent.lastAssignedAt == null ? 0 : agent.lastAssignedAt.toEpochMilli());
-            agent.capacities.forEach((channel, capacity) ->
+        for (AgentRepository.Routable agent : online) {
+            Map<Channel, Integer> load = loads.getOrDefault(agent.profile().id(), Map.of());
+            core.putAgent(agent.profile(), true, load, agent.lastAssignedAt() == null ? 0 : agent.lastAssignedAt().toEpochMilli());
+            agent.profile().capacity().forEach((channel, capacity) ->
                     freeSlots.merge(channel, Math.max(0, capacity - load.getOrDefault(channel, 0)), Integer::sum));
         }
         Map<String, WorkItem> waiting = new HashMap<>();
@@ -105,59 +107,82 @@ public class AssignmentService {
                     lastRead.put(channel, page.get(page.size() - 1));
                 }
             }
+            List<WorkItem> decidedItems = new ArrayList<>();
+            List<String> decidedAgents = new ArrayList<>();
             for (Decision decision : core.drain(now.toEpochMilli(), Integer.MAX_VALUE)) {
                 WorkItem item = waiting.get(decision.work().id());
                 freeSlots.merge(item.channel, -1, Integer::sum);
-                if (commit(item, decision.agentId())) {
-                    decided++;
-                }
+                decidedItems.add(item);
+                decidedAgents.add(decision.agentId());
             }
+            decided += commit(decidedItems, decidedAgents);
             toRead.removeIf(channel -> freeSlots.get(channel) <= 0);
         }
         return decided;
     }
 
-    /** Re-checks the decision under the agent's lock and applies it; false when the agent is no longer free. */
-    private boolean commit(WorkItem item, String agentId) {
-        Agent agent = agents.lockIfFree(agentId).orElse(null);
-        if (agent == null || !hasRoomFor(agent, item.channel)) {
-            return false;
+    /**
+     * Re-checks a round of decisions ({@code items.get(i)} to {@code agentIds.get(i)}) under the
+     * agents' locks and applies those that still hold; a decision whose agent another instance is
+     * assigning to, or who is no longer ONLINE or has no room left, is left for the next pass.
+     *
+     * @return how many were applied
+     */
+    private int commit(List<WorkItem> items, List<String> agentIds) {
+        if (items.isEmpty()) {
+            return 0;
         }
-        // taken under the lock, so an agent's events are in the order their changes were made
+        Map<String, Map<Channel, Integer>> capacities = agents.lockOnline(new HashSet<>(agentIds));
+        Map<String, Map<Channel, Integer>> held = workItems.heldBy(capacities.keySet());
+        // taken under the locks, so an agent's events are in the order their changes were made
         Instant now = clock.instant();
+        Set<String> given = new HashSet<>();
+        int applied = 0;
+        for (int i = 0; i < items.size(); i++) {
+            WorkItem item = items.get(i);
+            String agentId = agentIds.get(i);
+            Map<Channel, Integer> capacity = capacities.get(agentId);
+            Map<Channel, Integer> load = held.computeIfAbsent(agentId, id -> new EnumMap<>(Channel.class));
+            if (capacity != null && hasRoom(capacity, load, item.channel)) {
+                load.merge(item.channel, 1, Integer::sum);
+                given.add(agentId);
+                give(item, agentId, now);
+                applied++;
+            }
+        }
+        agents.markAssigned(given, now);
+        return applied;
+    }
+
+    private void give(WorkItem item, String agentId, Instant now) {
         boolean autoAccept = config.offers().autoAcceptChannels().contains(item.channel);
         if (autoAccept) {
-            item.assignTo(agent, now);
+            item.assignTo(agentId, now);
         } else {
-            item.offerTo(agent, now, now.plus(config.offers().timeoutFor(item.channel)));
+            item.offerTo(agentId, now, now.plus(config.offers().timeoutFor(item.channel)));
         }
-        agents.flush();
         events.record(autoAccept ? RoutingEventType.ASSIGNED : RoutingEventType.OFFERED, item, now);
         metrics.counter("gateway.routing.assignments", "channel", item.channel.wireName()).increment();
         metrics.timer("gateway.routing.queue.wait", "channel", item.channel.wireName())
                 .record(Duration.between(item.clockStartedAt, now));
         Log.infof("%s %s (work item %s) to agent %s", autoAccept ? "assigned" : "offered", item.conversationKey,
                 item.id, agentId);
-        return true;
     }
 
-    /** Capacity and the mixing rule, counted from the database under the agent's lock. */
+    /** Capacity and the mixing rule for an agent the caller has locked, counted from the database. */
     boolean hasRoomFor(Agent agent, Channel channel) {
-        if (agent.presence != Presence.ONLINE) {
-            return false;
-        }
-        Map<Channel, Integer> held = workItems.heldBy(agent.id);
-        int capacity = agent.capacities.getOrDefault(channel, 0);
-        if (held.getOrDefault(channel, 0) >= capacity) {
-            return false;
-        }
-        boolean holdsExclusive = held.keySet().stream().anyMatch(c -> held.get(c) > 0 && config.exclusiveChannels().contains(c));
-        boolean holdsAny = held.values().stream().anyMatch(count -> count > 0);
-        return !holdsExclusive && !(config.exclusiveChannels().contains(channel) && holdsAny);
+        return agent.presence == Presence.ONLINE && hasRoom(agent.capacities, workItems.heldBy(agent.id), channel);
     }
 
-    private static AgentProfile profile(Agent agent) {
-        return new AgentProfile(agent.id, Map.copyOf(agent.capacities), agent.skills(), agent.teams());
+    /** Room on the channel, and no mixing with an exclusive channel's work (an agent on a call takes nothing else). */
+    private boolean hasRoom(Map<Channel, Integer> capacity, Map<Channel, Integer> held, Channel channel) {
+        if (held.getOrDefault(channel, 0) >= capacity.getOrDefault(channel, 0)) {
+            return false;
+        }
+        Set<Channel> exclusive = config.exclusiveChannels();
+        boolean holdsExclusive = held.entrySet().stream().anyMatch(e -> e.getValue() > 0 && exclusive.contains(e.getKey()));
+        boolean holdsAny = held.values().stream().anyMatch(count -> count > 0);
+        return !holdsExclusive && !(exclusive.contains(channel) && holdsAny);
     }
 
     private WorkRequest request(WorkItem item, Instant now, Map<String, Team> teams) {

@@ -125,7 +125,8 @@ public class ConversationRoutingService {
             throw new ConflictException("agent " + agentId + " is " + agent.presence.name().toLowerCase()
                     + " or has no free " + item.channel.wireName() + " slot; transfer to a team, or take it as a supervisor (force)");
         }
-        item.assignTo(agent, now);
+        item.assignTo(agent.id, now);
+        agent.lastAssignedAt = now;
         events.record(RoutingEventType.ASSIGNED, item, now);
         workChanged.fire(new Dispatcher.WorkChanged());
         Log.infof("%s transferred to agent %s", conversationKey, agentId);
@@ -153,7 +154,8 @@ public class ConversationRoutingService {
                     + item.channel.wireName() + " slot to take the conversation back");
         }
         Instant now = clock.instant();
-        item.reopenFor(agent, now);
+        item.reopenFor(agent.id, now);
+        agent.lastAssignedAt = now;
         events.record(RoutingEventType.ASSIGNED, item, now);
         Log.infof("%s reopened by agent %s", conversationKey, agentId);
         return item;

@@ -19,12 +19,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Customer messages start response clocks. A new conversation becomes a waiting work item with the
@@ -60,45 +64,83 @@ public class QueueService {
     public record Delivered(String eventId, InboundMessage message) {
     }
 
-    /** Handles a poll's worth of inbound message events in one transaction; redelivered events change nothing. */
+    /**
+     * Handles a poll's worth of inbound message events in one transaction, set-based: one statement
+     * each records the event ids, locks the conversations' live work and reads their last agents;
+     * new items and their events go out as JDBC batches. Redelivered events change nothing.
+     */
     @Transactional
     public void enqueueAll(List<Delivered> batch) {
-        batch.forEach(delivered -> enqueue(delivered.eventId(), delivered.message()));
+        Set<String> firstSeen = processedEvents.markProcessed(batch.stream().map(Delivered::eventId).toList());
+        List<InboundMessage> messages = new ArrayList<>(batch.size());
+        for (Delivered delivered : batch) {
+            if (firstSeen.remove(delivered.eventId())) {
+                messages.add(delivered.message());
+            } else {
+                Log.debugf("message %s already handled", delivered.message().id());
+            }
+        }
+        if (messages.isEmpty()) {
+            return;
+        }
+        Set<String> keys = messages.stream().map(InboundMessage::conversationKey).collect(Collectors.toSet());
+        Map<String, WorkItem> active = workItems.lockActive(keys);
+        Map<String, String> lastAgents = lastAgents(keys.stream().filter(key -> !active.containsKey(key)).toList());
+        // each event is written after every item, so that the inserts of each table go out in one batch
+        List<WorkItem> queued = new ArrayList<>();
+        boolean newWork = false;
+        for (InboundMessage message : messages) {
+            String key = message.conversationKey();
+            WorkItem item = active.get(key);
+            if (item == null) {
+                item = newItem(message, key, lastAgents.get(key));
+                workItems.persist(item);
+                active.put(key, item);
+                queued.add(item);
+                newWork = true;
+                Log.infof("queued %s (message %s, %s) due %s", key, message.id(), item.priority, item.dueAt);
+            } else if (restartClockIfAnswered(item, message)) {
+                queued.add(item);
+            }
+        }
+        Instant now = clock.instant();
+        queued.forEach(item -> events.record(RoutingEventType.QUEUED, item, now));
+        if (newWork) {
+            workChanged.fire(new Dispatcher.WorkChanged());
+        }
     }
 
     /** Handles one inbound message event; a redelivered event changes nothing. */
     @Transactional
     public void enqueue(String eventId, InboundMessage message) {
-        if (!processedEvents.markProcessed(eventId)) {
-            Log.debugf("message %s already handled", message.id());
-            return;
-        }
-        Instant now = clock.instant();
-        String key = message.conversationKey();
-        Optional<WorkItem> active = workItems.lockActive(key);
-        if (active.isPresent()) {
-            restartClockIfAnswered(active.get(), message, now);
-            return;
-        }
-        WorkItem item = newItem(message, key);
-        workItems.persist(item);
-        events.record(RoutingEventType.QUEUED, item, now);
-        workChanged.fire(new Dispatcher.WorkChanged());
-        Log.infof("queued %s (message %s, %s) due %s", key, message.id(), item.priority, item.dueAt);
+        enqueueAll(List.of(new Delivered(eventId, message)));
     }
 
-    private void restartClockIfAnswered(WorkItem item, InboundMessage message, Instant now) {
+    /** @return whether a next-response clock started (the conversation had been answered) */
+    private boolean restartClockIfAnswered(WorkItem item, InboundMessage message) {
         if (item.awaitingResponse) {
             Log.debugf("message %s joins %s, whose clock is already running", message.id(), item.conversationKey);
-            return;
+            return false;
         }
         policies.startClock(item, message.receivedAt());
         item.slaState = SlaState.OK;
-        events.record(RoutingEventType.QUEUED, item, now);
         Log.infof("next-response clock of %s started by message %s, due %s", item.conversationKey, message.id(), item.dueAt);
+        return true;
     }
 
-    private WorkItem newItem(InboundMessage message, String key) {
+    /** The agent who last served each of these conversations, where one did. */
+    private Map<String, String> lastAgents(List<String> keys) {
+        Map<String, String> agents = new HashMap<>();
+        if (!keys.isEmpty()) {
+            entityManager.createQuery("from CustomerAffinity where conversationKey in :keys", CustomerAffinity.class)
+                    .setParameter("keys", keys)
+                    .getResultList()
+                    .forEach(affinity -> agents.put(affinity.conversationKey, affinity.agentId));
+        }
+        return agents;
+    }
+
+    private WorkItem newItem(InboundMessage message, String key, String lastAgent) {
         Optional<InboxRouting> rules = policies.inboxRouting(message.inbox());
         WorkItem item = new WorkItem();
         item.id = UUID.randomUUID();
@@ -116,9 +158,8 @@ public class QueueService {
             optional.add(message.language().toLowerCase(Locale.ROOT));
         }
         item.optionalSkills = Tags.format(optional);
-        CustomerAffinity lastAgent = entityManager.find(CustomerAffinity.class, key);
         if (lastAgent != null) {
-            item.preferredAgent = lastAgent.agentId;
+            item.preferredAgent = lastAgent;
             item.preferUntil = message.receivedAt().plus(config.stickyWindow());
         }
         policies.startClock(item, message.receivedAt());
