@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,43 +106,40 @@ public class AssignmentService {
                     lastRead.put(channel, page.get(page.size() - 1));
                 }
             }
-            List<WorkItem> decidedItems = new ArrayList<>();
-            List<String> decidedAgents = new ArrayList<>();
-            for (Decision decision : core.drain(now.toEpochMilli(), Integer.MAX_VALUE)) {
-                WorkItem item = waiting.get(decision.work().id());
-                freeSlots.merge(item.channel, -1, Integer::sum);
-                decidedItems.add(item);
-                decidedAgents.add(decision.agentId());
-            }
-            decided += commit(decidedItems, decidedAgents);
+            List<Decision> round = core.drain(now.toEpochMilli(), Integer.MAX_VALUE);
+            round.forEach(decision -> freeSlots.merge(waiting.get(decision.work().id()).channel, -1, Integer::sum));
+            decided += commit(round, waiting);
             toRead.removeIf(channel -> freeSlots.get(channel) <= 0);
         }
         return decided;
     }
 
     /**
-     * Re-checks a round of decisions ({@code items.get(i)} to {@code agentIds.get(i)}) under the
-     * agents' locks and applies those that still hold; a decision whose agent another instance is
-     * assigning to, or who is no longer ONLINE or has no room left, is left for the next pass.
+     * Re-checks a round of decisions under the agents' locks and applies those that still hold; a
+     * decision whose agent another instance is assigning to, or who is no longer ONLINE or has no
+     * room left, is left for the next pass.
      *
      * @return how many were applied
      */
-    private int commit(List<WorkItem> items, List<String> agentIds) {
-        if (items.isEmpty()) {
+    private int commit(List<Decision> round, Map<String, WorkItem> waiting) {
+        if (round.isEmpty()) {
             return 0;
         }
-        Map<String, Map<Channel, Integer>> capacities = agents.lockOnline(new HashSet<>(agentIds));
+        Map<String, Map<Channel, Integer>> capacities = agents.lockOnline(round.stream().map(Decision::agentId).distinct().toList());
         Map<String, Map<Channel, Integer>> held = workItems.heldBy(capacities.keySet());
         // taken under the locks, so an agent's events are in the order their changes were made
         Instant now = clock.instant();
         Set<String> given = new HashSet<>();
         int applied = 0;
-        for (int i = 0; i < items.size(); i++) {
-            WorkItem item = items.get(i);
-            String agentId = agentIds.get(i);
+        for (Decision decision : round) {
+            WorkItem item = waiting.get(decision.work().id());
+            String agentId = decision.agentId();
             Map<Channel, Integer> capacity = capacities.get(agentId);
+            if (capacity == null) {
+                continue;
+            }
             Map<Channel, Integer> load = held.computeIfAbsent(agentId, id -> new EnumMap<>(Channel.class));
-            if (capacity != null && hasRoom(capacity, load, item.channel)) {
+            if (hasRoom(capacity, load, item.channel)) {
                 load.merge(item.channel, 1, Integer::sum);
                 given.add(agentId);
                 give(item, agentId, now);
