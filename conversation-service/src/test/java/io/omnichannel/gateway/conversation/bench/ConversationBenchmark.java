@@ -36,7 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -51,8 +53,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <li>with 1 million stored messages, GET my conversations by 100 concurrent desktops: latency percentiles.</li>
  * </ol>
  * {@code ./mvnw -B -pl conversation-service -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=1000,2500,5000,8000 -Dbench.seconds=10 -Dbench.messages=1000000 -Dbench.clients=100
- * -Dbench.list-seconds=30}). Results are printed and written to {@code target/bench/conversation.md}.
+ * ({@code -Dbench.rates=1000,2500,5000,8000 -Dbench.seconds=10 -Dbench.warmup-seconds=10 -Dbench.messages=1000000
+ * -Dbench.clients=100 -Dbench.list-seconds=30 -Dbench.parts=ingest,list -Dbench.service-jvm="-Xmx1g ..."}). The plan
+ * is printed first; results are printed and written to {@code target/bench/conversation.md}.
  */
 public final class ConversationBenchmark {
 
@@ -65,16 +68,37 @@ public final class ConversationBenchmark {
         int[] rates = Arrays.stream(System.getProperty("bench.rates", "1000,2500,5000,8000").split(","))
                 .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
         int seconds = Integer.getInteger("bench.seconds", 10);
+        int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 10);
+        int warmupRate = Integer.getInteger("bench.warmup-rate", 1_000);
         int baselineRows = Integer.getInteger("bench.baseline-rows", 200_000);
+        int customers = Integer.getInteger("bench.customers", 2_000);
         int storedMessages = Integer.getInteger("bench.messages", 1_000_000);
         int clients = Integer.getInteger("bench.clients", 100);
         int listSeconds = Integer.getInteger("bench.list-seconds", 30);
+        int probeMillis = Integer.getInteger("bench.probe-millis", 100);
+        Set<String> parts = Set.of(System.getProperty("bench.parts", "ingest,list").split(","));
+        List<String> serviceJvm = Arrays.stream(System.getProperty("bench.service-jvm", "-Xmx1g").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
         Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
+
+        String plan = String.format("""
+                parts %s; service JVM %s
+                baseline: %,d rows, bare JDBC batches of 500
+                warm-up: %d s at %,d msg/s (%d customers of their own: new conversations, then live ones), not measured
+                opening: first messages of %,d new customers at %,d msg/s
+                live conversations: %s msg/s offered, %d s each (open loop, messages paced to their send times)
+                lag: every 47th message and the last, probed every %d ms while publishing and after
+                list: %,d stored messages; 1 desktop back to back, %d desktops one request/s each, %d desktops back to back;
+                      %d s each after a 5 s warm-up""", String.join(",", parts), String.join(" ", serviceJvm), baselineRows,
+                warmupSeconds, warmupRate, Math.max(1, warmupRate / 2), customers, Math.min(customers, 1_000),
+                Arrays.toString(rates), seconds, probeMillis, storedMessages, clients, clients, listSeconds);
+        log("plan:\n" + plan);
 
         LocalStack.Options test = LocalStack.Options.forTests(List.of("conversation"));
         LocalStack.Options options = new LocalStack.Options(test.workDir(), test.kafkaPort(), test.kafkaControllerPort(),
                 test.postgresPort(), test.databases(), false, List.of("-Xmx1g"), test.output());
         StringBuilder report = new StringBuilder();
+        report.append("Plan:\n\n```\n").append(plan).append("\n```\n\n");
         log("starting Kafka and PostgreSQL (logs in " + options.workDir().resolve("logs") + ")");
         try (LocalStack stack = LocalStack.start(options)) {
             Map<String, String> environment = new HashMap<>();
@@ -87,54 +111,76 @@ public final class ConversationBenchmark {
             int port = Ports.free();
             log("starting the packaged conversation-service on port " + port);
             try (QuarkusService service = QuarkusService.start("conversation-service", module, port, environment,
-                    List.of("-Xmx1g"), test.output())) {
+                    serviceJvm, test.output());
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 2,
+                            ProducerConfig.BATCH_SIZE_CONFIG, 65_536), new StringSerializer(), new ByteArraySerializer())) {
                 service.awaitReady(Duration.ofMinutes(3));
                 String jdbc = stack.jdbcUrl("conversation");
+                Ingest ingest = new Ingest(producer, jdbc, probeMillis);
 
-                double baseline = jdbcBaseline(jdbc, baselineRows);
-                // first messages of new customers: each opens a conversation (customer, identity, conversation rows)
-                String run = UUID.randomUUID().toString().substring(0, 8);
-                int customers = Integer.getInteger("bench.customers", 2_000);
-                IngestResult opening = ingest(stack.kafkaBootstrapServers(), jdbc, run, customers, Math.min(customers, 1_000),
-                        Math.max(1, customers / 1_000));
-                report.append("## Inbound messages persisted\n\n")
-                        .append(String.format("Bare JDBC batch insert into `message` (same PostgreSQL, batches of 500): "
-                                + "**%,.0f rows/s**%n%n", baseline))
-                        .append(String.format("First messages of %,d new customers (each opens a customer, an identity and a "
-                                + "conversation): **%,.0f msg/s** (%.2f × baseline), lag p50 %d ms, p99 %d ms%n%n", customers,
-                                opening.persisted(), opening.persisted() / baseline, opening.lag().percentile(50),
-                                opening.lag().percentile(99)))
-                        .append(String.format("Then messages of those customers into their live conversations:%n%n"))
-                        .append("| offered msg/s | persisted msg/s | × JDBC baseline | lag p50 | lag p99 | lag max |\n")
-                        .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
-                for (int rate : rates) {
-                    IngestResult result = ingest(stack.kafkaBootstrapServers(), jdbc, run, customers, rate, seconds);
-                    report.append(String.format("| %,d | %,.0f%s | %.2f | %d ms | %d ms | %d ms |%n", rate, result.persisted(),
-                            result.complete() ? "" : " (backlog)", result.persisted() / baseline, result.lag().percentile(50),
-                            result.lag().percentile(99), result.lag().max()));
-                    log(report.toString());
-                    if (!result.complete()) {
-                        report.append("\nHigher rates not run: the service did not keep up with this one (the figure is "
-                                + "its ceiling; lags are of the sampled messages that were stored).\n");
-                        break;
+                if (parts.contains("ingest")) {
+                    double baseline = jdbcBaseline(jdbc, baselineRows);
+                    report.append(String.format("Load average before the inbound part: %s%n%n", loadAverage()));
+                    String run = UUID.randomUUID().toString().substring(0, 8);
+                    if (warmupSeconds > 0) {
+                        // the consumer's first partition assignment, class loading and JIT of both paths: not measured
+                        int warmCustomers = Math.max(1, warmupRate / 2);
+                        log("warm-up");
+                        ingest.run("warm-" + run, warmCustomers, Math.min(warmupRate, warmCustomers), 1);
+                        ingest.run("warm-" + run, warmCustomers, warmupRate, warmupSeconds);
+                    }
+                    // first messages of new customers: each opens a conversation (customer, identity, conversation rows)
+                    IngestResult opening = ingest.run(run, customers, Math.min(customers, 1_000), Math.max(1, customers / 1_000));
+                    report.append("## Inbound messages persisted\n\n")
+                            .append(String.format("Bare JDBC batch insert into `message` (same PostgreSQL, batches of 500): "
+                                    + "**%,.0f rows/s**%n%n", baseline))
+                            .append(String.format("First messages of %,d new customers (each opens a customer, an identity and a "
+                                    + "conversation): **%,.0f msg/s** (%.2f × baseline), lag p50 %d ms, p99 %d ms%n%n", customers,
+                                    opening.persisted(), opening.persisted() / baseline, opening.lag().percentile(50),
+                                    opening.lag().percentile(99)))
+                            .append(String.format("Then messages of those customers into their live conversations "
+                                    + "(lag = intended send time to the row being committed, sampled while publishing):%n%n"))
+                            .append("(saturated: every message was stored within twice the publishing time, but slower "
+                                    + "than offered: the figure is the service's ceiling.)\n\n")
+                            .append("| offered msg/s | published msg/s | persisted msg/s | × JDBC baseline | lag p50 | lag p99 "
+                                    + "| lag max | load avg after |\n")
+                            .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                    for (int rate : rates) {
+                        IngestResult result = ingest.run(run, customers, rate, seconds);
+                        report.append(String.format("| %,d | %,.0f | %,.0f%s | %.2f | %d ms | %d ms | %d ms | %s |%n", rate,
+                                result.published(), result.persisted(), !result.complete() ? " (backlog)"
+                                        : result.persisted() < 0.9 * rate ? " (saturated)" : "",
+                                result.persisted() / baseline, result.lag().percentile(50), result.lag().percentile(99),
+                                result.lag().max(), loadAverage()));
+                        log(report.toString());
+                        if (!result.complete()) {
+                            report.append("\nHigher rates not run: the service did not keep up with this one (the figure is "
+                                    + "its ceiling; lags include the backlog's drain).\n");
+                            break;
+                        }
                     }
                 }
 
-                log("seeding " + storedMessages + " stored messages");
-                long seeded = seed(jdbc, storedMessages, clients);
-                PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(module.resolve("dev-keys/private.pem")));
-                report.append(String.format("%n## GET my conversations (`assignee=me&status=open,pending&limit=50`), "
-                        + "%,d stored messages%n%n", seeded))
-                        .append("| desktops | each sends | requests | requests/s | p50 | p95 | p99 | max | errors |\n")
-                        .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-                for (int[] load : new int[][] {{1, 0}, {clients, 1000}, {clients, 0}}) {
-                    Latencies list = listLoad(service.url(), key, load[0], listSeconds, load[1]);
-                    report.append(String.format("| %d | %s | %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |%n",
-                            load[0], load[1] == 0 ? "back to back" : "one request per " + load[1] + " ms", list.count(),
-                            list.count() / (double) listSeconds, list.percentileMicros(50) / 1000.0,
-                            list.percentileMicros(95) / 1000.0, list.percentileMicros(99) / 1000.0,
-                            list.maxMicros() / 1000.0, list.errors()));
-                    log(report.toString());
+                if (parts.contains("list")) {
+                    log("seeding " + storedMessages + " stored messages");
+                    long seeded = seed(jdbc, storedMessages, clients);
+                    PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(module.resolve("dev-keys/private.pem")));
+                    report.append(String.format("%n## GET my conversations (`assignee=me&status=open,pending&limit=50`), "
+                            + "%,d stored messages%n%n", seeded))
+                            .append("| desktops | each sends | requests | requests/s | p50 | p95 | p99 | max | errors "
+                                    + "| load avg after |\n")
+                            .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                    for (int[] load : new int[][] {{1, 0}, {clients, 1000}, {clients, 0}}) {
+                        Latencies list = listLoad(service.url(), key, load[0], listSeconds, load[1]);
+                        report.append(String.format("| %d | %s | %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n",
+                                load[0], load[1] == 0 ? "back to back" : "one request per " + load[1] + " ms", list.count(),
+                                list.count() / (double) listSeconds, list.percentileMicros(50) / 1000.0,
+                                list.percentileMicros(95) / 1000.0, list.percentileMicros(99) / 1000.0,
+                                list.maxMicros() / 1000.0, list.errors(), loadAverage()));
+                        log(report.toString());
+                    }
                 }
             }
         }
@@ -146,6 +192,16 @@ public final class ConversationBenchmark {
         log("\n" + text + "\nwritten to " + out);
         // the load generators' HTTP client threads must not keep the JVM alive
         System.exit(0);
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -187,70 +243,122 @@ public final class ConversationBenchmark {
         }
     }
 
-    record IngestResult(double persisted, boolean complete, Latencies.Millis lag) {
+    record IngestResult(double published, double persisted, boolean complete, Latencies.Millis lag) {
     }
 
-    /** Publishes {@code rate} messages/s for {@code seconds}, and watches them become rows. */
-    private static IngestResult ingest(String bootstrap, String jdbc, String run, int customers, int rate, int seconds)
-            throws Exception {
-        int total = rate * seconds;
-        Map<String, Long> sampleSentAt = new ConcurrentHashMap<>();
-        Map<String, Long> sampleSeenAt = new ConcurrentHashMap<>();
-        long before = count(jdbc);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 65_536),
-                new StringSerializer(), new ByteArraySerializer());
-                Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
-            long start = System.nanoTime();
-            long periodNanos = 1_000_000_000L / rate;
-            for (int i = 0; i < total; i++) {
-                long due = start + i * periodNanos;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+    /**
+     * Publishes inbound messages open loop and watches them become rows. Every 47th message (47 is prime to
+     * the customer counts, so the samples spread over conversations and partitions) and the last one are
+     * sampled: a probe thread looks them up by primary key every {@code probeMillis} while publishing and
+     * after, so the lag is measured under load and the probe itself costs the database next to nothing.
+     */
+    private static final class Ingest {
+
+        private static final int SAMPLE_EVERY = 47;
+
+        private final KafkaProducer<String, byte[]> producer;
+        private final String jdbc;
+        private final int probeMillis;
+
+        Ingest(KafkaProducer<String, byte[]> producer, String jdbc, int probeMillis) {
+            this.producer = producer;
+            this.jdbc = jdbc;
+            this.probeMillis = probeMillis;
+        }
+
+        /** Publishes {@code rate} messages/s for {@code seconds}, from {@code customers} customers of the run. */
+        IngestResult run(String run, int customers, int rate, int seconds) throws Exception {
+            int total = rate * seconds;
+            Map<String, Long> sampleDueAt = new ConcurrentHashMap<>();
+            Map<String, Long> sampleSeenAt = new ConcurrentHashMap<>();
+            ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "bench-probe");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD);
+                    Connection probeDb = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
+                long before = count(db);
+                probe.scheduleWithFixedDelay(() -> {
+                    try {
+                        watchSamples(probeDb, sampleDueAt, sampleSeenAt);
+                    } catch (Exception e) {
+                        log("probe failed: " + e);
+                    }
+                }, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
+                double periodNanos = 1e9 / rate;
+                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+                long maxBehind = 0;
+                for (int i = 0; i < total; i++) {
+                    long due = start + (long) (i * periodNanos);
+                    long wait = due - System.nanoTime();
+                    // park towards the intended send time; a message that is late (parkNanos overshoots by tens of
+                    // microseconds) goes at once, so the offered rate holds on average
+                    while (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                        wait = due - System.nanoTime();
+                    }
+                    maxBehind = Math.max(maxBehind, -wait);
+                    String handle = "bench-" + run + "-" + (i % customers);
+                    Instant now = Instant.now();
+                    InboundMessage message = new InboundMessage(UUID.randomUUID().toString(), Channel.CHAT, "webchat", INBOX,
+                            "ext-" + UUID.randomUUID(), null, new CustomerRef(handle, "Customer " + (i % customers)), now, now,
+                            null, "message " + i + ": where is my parcel?", null, List.of(), "en", Map.of());
+                    if (i % SAMPLE_EVERY == 0 || i == total - 1) {
+                        // the intended send time: a publisher that falls behind shows up in the lag, not hidden by it
+                        sampleDueAt.put(message.id(), due);
+                    }
+                    producer.send(CloudEventRecords.record(Topics.INBOUND, message.conversationKey(), message.id(),
+                            EventTypes.INBOUND_MESSAGE, URI.create("/bench"), now, message));
                 }
-                String handle = "bench-" + run + "-" + (i % customers);
-                Instant now = Instant.now();
-                InboundMessage message = new InboundMessage(UUID.randomUUID().toString(), Channel.CHAT, "webchat", INBOX,
-                        "ext-" + UUID.randomUUID(), null, new CustomerRef(handle, "Customer " + (i % customers)), now, now, null,
-                        "message " + i + ": where is my parcel?", null, List.of(), "en", Map.of());
-                if (i % 50 == 0) {
-                    sampleSentAt.put(message.id(), System.nanoTime());
+                producer.flush();
+                long published = System.nanoTime();
+                double publishSeconds = (published - start) / 1e9;
+                // a backlog that takes more than twice the publishing time to clear means the rate is above the ceiling
+                long deadline = start + TimeUnit.SECONDS.toNanos(seconds * 3L);
+                long stored = 0;
+                long doneAt = 0;
+                boolean firstCheck = true;
+                while (System.nanoTime() < deadline) {
+                    if (sampleSeenAt.size() == sampleDueAt.size()) {
+                        // every sample is stored: check the exact count (once, or a few times if a partition lags)
+                        stored = count(db) - before;
+                        if (stored >= total) {
+                            doneAt = firstCheck ? sampleSeenAt.values().stream().mapToLong(Long::longValue).max()
+                                    .orElse(published) : System.nanoTime();
+                            break;
+                        }
+                        firstCheck = false;
+                    }
+                    Thread.sleep(probeMillis);
                 }
-                producer.send(CloudEventRecords.record(Topics.INBOUND, message.conversationKey(), message.id(),
-                        EventTypes.INBOUND_MESSAGE, URI.create("/bench"), now, message));
+                boolean complete = doneAt != 0;
+                if (!complete) {
+                    doneAt = System.nanoTime();
+                    stored = count(db) - before;
+                }
+                double elapsed = (doneAt - start) / 1e9;
+                double persisted = stored / elapsed;
+                if (!complete) {
+                    log("backlog: waiting for it to clear before the next measurement");
+                    long drainDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                    while (count(db) - before < total && System.nanoTime() < drainDeadline) {
+                        Thread.sleep(1_000);
+                    }
+                    Thread.sleep(2L * probeMillis);
+                }
+                probe.shutdown();
+                probe.awaitTermination(10, TimeUnit.SECONDS);
+                Latencies.Millis lag = new Latencies.Millis();
+                sampleSeenAt.forEach((id, seen) -> lag.add((seen - sampleDueAt.get(id)) / 1_000_000));
+                log(String.format("offered %,d msg/s for %ds (published in %.1fs, at most %.1f ms behind schedule): %,d stored "
+                        + "in %.1fs = %,.0f msg/s; lag p50 %d ms, p99 %d ms, max %d ms (%d samples); load %s", rate, seconds,
+                        publishSeconds, maxBehind / 1e6, stored, elapsed, persisted, lag.percentile(50), lag.percentile(99),
+                        lag.max(), sampleSeenAt.size(), loadAverage()));
+                return new IngestResult(total / publishSeconds, persisted, complete, lag);
+            } finally {
+                probe.shutdownNow();
             }
-            producer.flush();
-            double publishSeconds = (System.nanoTime() - start) / 1e9;
-            // a backlog that takes more than twice the publishing time to clear means the rate is above the ceiling
-            long deadline = start + TimeUnit.SECONDS.toNanos(seconds * 3L);
-            long stored;
-            do {
-                watchSamples(db, sampleSentAt, sampleSeenAt);
-                stored = count(db) - before;
-                if (stored >= total) {
-                    break;
-                }
-                Thread.sleep(50);
-            } while (System.nanoTime() < deadline);
-            long measuredAt = System.nanoTime();
-            watchSamples(db, sampleSentAt, sampleSeenAt);
-            boolean complete = stored >= total;
-            double elapsed = (measuredAt - start) / 1e9;
-            double persisted = stored / elapsed;
-            if (!complete) {
-                log("backlog: waiting for it to clear before the next measurement");
-                long drainDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-                while (count(db) - before < total && System.nanoTime() < drainDeadline) {
-                    Thread.sleep(500);
-                }
-            }
-            Latencies.Millis lag = new Latencies.Millis();
-            sampleSeenAt.forEach((id, seen) -> lag.add((seen - sampleSentAt.get(id)) / 1_000_000));
-            log(String.format("offered %,d msg/s for %ds (published in %.1fs): %,d stored in %.1fs = %,.0f msg/s; "
-                    + "lag p50 %d ms, p99 %d ms", rate, seconds, publishSeconds, stored, elapsed, persisted,
-                    lag.percentile(50), lag.percentile(99)));
-            return new IngestResult(persisted, complete, lag);
         }
     }
 
@@ -267,12 +375,6 @@ public final class ConversationBenchmark {
                     seenAt.putIfAbsent(rows.getString(1), now);
                 }
             }
-        }
-    }
-
-    private static long count(String jdbc) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
-            return count(db);
         }
     }
 
