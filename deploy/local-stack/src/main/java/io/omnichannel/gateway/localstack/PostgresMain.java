@@ -38,6 +38,8 @@ public final class PostgresMain {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "on")
+                // per-statement counts and times for benchmarks and ops (StatementStats)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
         Runnable stop = stopOnce(postgres);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "postgres-stop"));
