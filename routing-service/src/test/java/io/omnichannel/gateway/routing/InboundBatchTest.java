@@ -4,7 +4,10 @@ import static io.omnichannel.gateway.routing.RoutingTestSupport.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.gateway.contract.InboundMessage;
+import io.omnichannel.gateway.contract.RoutingEvent;
 import io.omnichannel.gateway.contract.RoutingEventType;
+import io.omnichannel.gateway.localstack.InjectLocalStack;
+import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.LocalStackResource;
 import io.omnichannel.gateway.routing.domain.WorkItem;
 import io.omnichannel.gateway.routing.service.QueueService;
@@ -15,10 +18,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalStackResource.class, initArgs = @ResourceArg(name = "databases", value = "routing"))
 class InboundBatchTest {
 
-    private static final String QUEUED = RoutingEventType.QUEUED.cloudEventType();
+    private static final RoutingEventType QUEUED = RoutingEventType.QUEUED;
+
+    @InjectLocalStack
+    LocalStack stack;
 
     @Inject
     QueueService queue;
@@ -35,9 +43,17 @@ class InboundBatchTest {
     @Inject
     EntityManager entityManager;
 
+    private RoutingEventLog events;
+
     @BeforeEach
     void startFromAnEmptyQueue() {
         RoutingTestSupport.clearRoutingState(entityManager);
+        events = new RoutingEventLog(stack.kafkaBootstrapServers());
+    }
+
+    @AfterEach
+    void closeLog() {
+        events.close();
     }
 
     @Test
@@ -56,8 +72,8 @@ class InboundBatchTest {
         assertThat(item.messageId).isEqualTo(first.id());
         assertThat(item.clockStartedAt).isEqualTo(start);
         onlyItemOf(other.conversationKey());
-        assertThat(eventTypes(first.conversationKey())).containsExactly(QUEUED);
-        assertThat(eventTypes(other.conversationKey())).containsExactly(QUEUED);
+        assertThat(publishedEvents(first.conversationKey(), 1)).containsExactly(QUEUED);
+        assertThat(publishedEvents(other.conversationKey(), 1)).containsExactly(QUEUED);
     }
 
     @Test
@@ -79,7 +95,7 @@ class InboundBatchTest {
         WorkItem restarted = onlyItemOf(answered.conversationKey());
         assertThat(restarted.awaitingResponse).isTrue();
         assertThat(restarted.clockStartedAt).isEqualTo(again);
-        assertThat(eventTypes(answered.conversationKey())).containsExactly(QUEUED, QUEUED);
+        assertThat(publishedEvents(answered.conversationKey(), 2)).containsExactly(QUEUED, QUEUED);
         assertThat(onlyItemOf(newConversation.conversationKey()).clockStartedAt).isEqualTo(again);
     }
 
@@ -92,10 +108,9 @@ class InboundBatchTest {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> eventTypes(String conversationKey) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT event_type FROM outbox_event WHERE record_key = :key ORDER BY id", String.class)
-                .setParameter("key", conversationKey).getResultList());
+    /** The events published for the conversation, once {@code expected} queued events arrived, plus any that follow. */
+    private List<RoutingEventType> publishedEvents(String conversationKey, int expected) {
+        events.await(conversationKey, QUEUED, expected);
+        return events.all(conversationKey, Duration.ofSeconds(1)).stream().map(RoutingEvent::type).toList();
     }
 }

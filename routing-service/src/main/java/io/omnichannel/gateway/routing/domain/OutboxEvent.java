@@ -5,16 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
 /**
  * An event to publish, written in the same transaction as the change it reports, so that a decision
- * and its event are never separated by a crash. The relay publishes and marks it.
+ * and its event are never separated by a crash. The relay publishes it, then deletes it.
  *
  * <p>The table's {@code id} column (a sequence the database fills at insert) is not mapped: it gives
  * the relay the order the rows were written in, and because the identifier is the event id assigned
- * here, Hibernate can insert a transaction's events in one JDBC batch.
+ * here, Hibernate can insert a transaction's events in one JDBC batch. Rows never change once written
+ * (immutable: flushes do not check them).
  */
 @Entity
+@Immutable
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
@@ -34,7 +37,4 @@ public class OutboxEvent {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +23,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Publishes the outbox to Kafka: a batch is locked, sent, and marked published only after the
- * broker acknowledged every record of it. A crash in between leaves the batch unpublished, so it is
+ * Publishes the outbox to Kafka: a batch is locked, sent, and deleted only after the broker
+ * acknowledged every record of it. A crash in between leaves the batch unpublished, so it is
  * sent again: at least once, never lost. Consumers drop the repeat by the CloudEvent id.
  */
 @ApplicationScoped
@@ -79,7 +78,7 @@ public class OutboxRelay {
             throw new IllegalStateException("the broker did not acknowledge the outbox batch; it stays unpublished", e);
         }
         if (!batch.isEmpty()) {
-            outbox.markPublished(batch, Instant.now());
+            outbox.deletePublished(batch);
             Log.debugf("published %d routing events", batch.size());
         }
         return batch.size();

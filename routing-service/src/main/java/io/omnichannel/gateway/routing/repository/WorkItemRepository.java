@@ -7,6 +7,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import io.omnichannel.gateway.routing.domain.SlaState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,12 +19,74 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID> {
 
     private static final List<WorkItemStatus> ACTIVE = List.of(WorkItemStatus.WAITING, WorkItemStatus.OFFERED,
             WorkItemStatus.ASSIGNED);
+
+    /**
+     * Inserts new waiting items in one statement, at once. The items stay unmanaged: nothing in the
+     * transaction changes them afterwards (a later message of the same poll finds their clock running).
+     */
+    public void insertNew(List<WorkItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO work_item (id, conversation_key, message_id, channel, inbox, status, priority, arrived_at,
+                                           clock_started_at, warn_at, due_at, awaiting_response, sla_state, required_skills,
+                                           optional_skills, team_id, excluded_agents, preferred_agent, prefer_until,
+                                           escalated, version)
+                    SELECT id, conversation_key, message_id, channel, inbox, 'WAITING', priority, arrived_at, clock_started_at,
+                           warn_at, due_at, true, 'OK', required_skills, optional_skills, team_id, '', preferred_agent,
+                           prefer_until, false, 0
+                    FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]),
+                                CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]),
+                                CAST(CAST(? AS text[]) AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]))
+                         AS i(id, conversation_key, message_id, channel, inbox, priority, arrived_at, clock_started_at,
+                              warn_at, due_at, required_skills, optional_skills, team_id, preferred_agent, prefer_until)""")) {
+                for (WorkItem item : items) {
+                    if (item.status != WorkItemStatus.WAITING || !item.awaitingResponse || item.slaState != SlaState.OK
+                            || item.escalated || !item.excludedAgents.isEmpty()) {
+                        throw new IllegalArgumentException("not a new waiting item: " + item.id);
+                    }
+                }
+                int p = 1;
+                insert.setArray(p++, connection.createArrayOf("uuid", items.stream().map(i -> i.id).toArray()));
+                insert.setArray(p++, texts(connection, items, i -> i.conversationKey));
+                insert.setArray(p++, texts(connection, items, i -> i.messageId));
+                insert.setArray(p++, texts(connection, items, i -> i.channel.name()));
+                insert.setArray(p++, texts(connection, items, i -> i.inbox));
+                insert.setArray(p++, texts(connection, items, i -> i.priority.name()));
+                insert.setArray(p++, texts(connection, items, i -> text(i.arrivedAt)));
+                insert.setArray(p++, texts(connection, items, i -> text(i.clockStartedAt)));
+                insert.setArray(p++, texts(connection, items, i -> text(i.warnAt)));
+                insert.setArray(p++, texts(connection, items, i -> text(i.dueAt)));
+                insert.setArray(p++, texts(connection, items, i -> i.requiredSkills));
+                insert.setArray(p++, texts(connection, items, i -> i.optionalSkills));
+                insert.setArray(p++, texts(connection, items, i -> i.teamId));
+                insert.setArray(p++, texts(connection, items, i -> i.preferredAgent));
+                insert.setArray(p, texts(connection, items, i -> text(i.preferUntil)));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private static java.sql.Array texts(Connection connection, List<WorkItem> items, Function<WorkItem, String> column)
+            throws SQLException {
+        return connection.createArrayOf("text", items.stream().map(column).toArray());
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
 
     /** The conversation's waiting, offered or assigned item, locked for a change. */
     public Optional<WorkItem> lockActive(String conversationKey) {
@@ -47,28 +113,6 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
 
     public Optional<WorkItem> lock(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    /** The router's order (as {@code DecisionCore}'s): due time, then priority (urgent first), then arrival, then id. */
-    private static final String PRIORITY_RANK = "(CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END)";
-    private static final String ROUTER_ORDER = "due_at, " + PRIORITY_RANK + ", arrived_at, id";
-
-    /**
-     * The next waiting items of a channel in the router's order, after {@code after} (null: from the
-     * start), locked; items another instance is deciding on right now are skipped rather than waited for.
-     */
-    @SuppressWarnings("unchecked")
-    public List<WorkItem> lockNextWaiting(Channel channel, WorkItem after, int limit) {
-        String from = after == null ? "" : " AND (" + ROUTER_ORDER + ") > (:due, :rank, :arrived, :id)";
-        var query = getEntityManager().createNativeQuery("SELECT * FROM work_item WHERE status = 'WAITING' AND channel = :channel"
-                        + from + " ORDER BY " + ROUTER_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED", WorkItem.class)
-                .setParameter("channel", channel.name())
-                .setParameter("limit", limit);
-        if (after != null) {
-            query.setParameter("due", after.dueAt).setParameter("rank", after.priority.ordinal())
-                    .setParameter("arrived", after.arrivedAt).setParameter("id", after.id);
-        }
-        return query.getResultList();
     }
 
     /** Items whose offer has expired, locked. */
@@ -133,7 +177,8 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
     @SuppressWarnings("unchecked")
     public List<WorkItem> waitingInOrder(Channel channel, int limit) {
         var query = getEntityManager().createNativeQuery("SELECT * FROM work_item WHERE status = 'WAITING'"
-                        + (channel == null ? "" : " AND channel = :channel") + " ORDER BY " + ROUTER_ORDER + " LIMIT :limit",
+                        + (channel == null ? "" : " AND channel = :channel") + " ORDER BY " + WaitingWorkRepository.ROUTER_ORDER
+                        + " LIMIT :limit",
                         WorkItem.class)
                 .setParameter("limit", limit);
         if (channel != null) {

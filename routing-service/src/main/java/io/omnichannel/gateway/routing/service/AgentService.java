@@ -78,7 +78,7 @@ public class AgentService {
         if (existing.isEmpty()) {
             agents.persist(agent);
         }
-        workChanged.fire(new Dispatcher.WorkChanged());
+        workChanged.fire(new Dispatcher.WorkChanged(id));
         Log.infof("agent %s registered with capacities %s, skills %s, teams %s", id, capacities, skills, teams);
         return new Registration(agent, existing.isEmpty());
     }
@@ -94,7 +94,7 @@ public class AgentService {
         agent.updatedAt = agent.presenceChangedAt;
         Log.infof("agent %s is now %s", id, presence);
         if (presence == Presence.ONLINE) {
-            workChanged.fire(new Dispatcher.WorkChanged());
+            workChanged.fire(new Dispatcher.WorkChanged(id));
         } else {
             returnWorkOf(agent, config.returnUnansweredOnAway());
         }

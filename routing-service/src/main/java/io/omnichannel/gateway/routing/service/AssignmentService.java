@@ -2,6 +2,7 @@ package io.omnichannel.gateway.routing.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.contract.RoutingEvent;
 import io.omnichannel.gateway.contract.RoutingEventType;
 import io.omnichannel.gateway.routing.config.RoutingConfig;
 import io.omnichannel.gateway.routing.core.Decision;
@@ -12,8 +13,10 @@ import io.omnichannel.gateway.routing.domain.Presence;
 import io.omnichannel.gateway.routing.domain.SlaState;
 import io.omnichannel.gateway.routing.domain.Tags;
 import io.omnichannel.gateway.routing.domain.Team;
-import io.omnichannel.gateway.routing.domain.WorkItem;
 import io.omnichannel.gateway.routing.repository.AgentRepository;
+import io.omnichannel.gateway.routing.repository.WaitingWorkRepository;
+import io.omnichannel.gateway.routing.repository.WaitingWorkRepository.Given;
+import io.omnichannel.gateway.routing.repository.WaitingWorkRepository.Waiting;
 import io.omnichannel.gateway.routing.repository.WorkItemRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,21 +25,23 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents with
  * their loads go into a {@link DecisionCore}, which decides; the decisions are then committed
  * together: each agent decided on is locked once and their load counted again under the lock, so
  * capacity holds with any number of instances. Asynchronous channels are assigned at once, the
- * others are offered with a timeout.
+ * others are offered with a timeout. Waiting work is read as values and given away in one statement
+ * per round, so a pass costs a few statements, not a few per item.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -44,18 +49,23 @@ public class AssignmentService {
     /** Waiting items read (and locked) per channel at a time. */
     static final int PAGE = 200;
 
+    private final WaitingWorkRepository waitingWork;
     private final WorkItemRepository workItems;
     private final AgentRepository agents;
+    private final AgentLoads loads;
     private final RoutingEventOutbox events;
     private final RoutingConfig config;
     private final EntityManager entityManager;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    AssignmentService(WorkItemRepository workItems, AgentRepository agents, RoutingEventOutbox events,
-            RoutingConfig config, EntityManager entityManager, MeterRegistry metrics) {
+    AssignmentService(WaitingWorkRepository waitingWork, WorkItemRepository workItems, AgentRepository agents,
+            AgentLoads loads, RoutingEventOutbox events, RoutingConfig config, EntityManager entityManager,
+            MeterRegistry metrics) {
+        this.waitingWork = waitingWork;
         this.workItems = workItems;
         this.agents = agents;
+        this.loads = loads;
         this.events = events;
         this.config = config;
         this.entityManager = entityManager;
@@ -78,26 +88,27 @@ public class AssignmentService {
             return 0;
         }
         DecisionCore core = new DecisionCore(config.strategy(), config.exclusiveChannels());
-        Map<String, Map<Channel, Integer>> loads = workItems.heldByAgent();
+        Map<String, Map<Channel, Integer>> held = loads.of(online.stream().map(agent -> agent.profile().id()).toList());
         Map<Channel, Integer> freeSlots = new EnumMap<>(Channel.class);
         for (AgentRepository.Routable agent : online) {
-            Map<Channel, Integer> load = loads.getOrDefault(agent.profile().id(), Map.of());
+            Map<Channel, Integer> load = held.get(agent.profile().id());
             core.putAgent(agent.profile(), true, load, agent.lastAssignedAt() == null ? 0 : agent.lastAssignedAt().toEpochMilli());
             agent.profile().capacity().forEach((channel, capacity) ->
                     freeSlots.merge(channel, Math.max(0, capacity - load.getOrDefault(channel, 0)), Integer::sum));
         }
-        Map<String, WorkItem> waiting = new HashMap<>();
+        Map<String, Waiting> waiting = new HashMap<>();
         Map<String, Team> teams = new HashMap<>();
-        Map<Channel, WorkItem> lastRead = new EnumMap<>(Channel.class);
+        Map<Channel, Waiting> lastRead = new EnumMap<>(Channel.class);
         Set<Channel> toRead = EnumSet.noneOf(Channel.class);
         toRead.addAll(freeSlots.keySet());
         toRead.removeIf(channel -> freeSlots.get(channel) == 0);
+        Map<String, Map<Channel, Integer>> countedUnderLock = new HashMap<>();
         int decided = 0;
         while (!toRead.isEmpty()) {
             for (Channel channel : List.copyOf(toRead)) {
-                List<WorkItem> page = workItems.lockNextWaiting(channel, lastRead.get(channel), PAGE);
+                List<Waiting> page = waitingWork.lockNext(channel, lastRead.get(channel), PAGE);
                 page.forEach(item -> {
-                    waiting.put(item.id.toString(), item);
+                    waiting.put(item.id().toString(), item);
                     core.addWork(request(item, now, teams));
                 });
                 if (page.size() < PAGE) {
@@ -107,10 +118,11 @@ public class AssignmentService {
                 }
             }
             List<Decision> round = core.drain(now.toEpochMilli(), Integer.MAX_VALUE);
-            round.forEach(decision -> freeSlots.merge(waiting.get(decision.work().id()).channel, -1, Integer::sum));
-            decided += commit(round, waiting);
+            round.forEach(decision -> freeSlots.merge(waiting.get(decision.work().id()).channel(), -1, Integer::sum));
+            decided += commit(round, waiting, countedUnderLock);
             toRead.removeIf(channel -> freeSlots.get(channel) <= 0);
         }
+        loads.whenCommitted(countedUnderLock);
         return decided;
     }
 
@@ -119,50 +131,50 @@ public class AssignmentService {
      * decision whose agent another instance is assigning to, or who is no longer ONLINE or has no
      * room left, is left for the next pass.
      *
+     * @param countedUnderLock receives what each locked agent holds after the round
      * @return how many were applied
      */
-    private int commit(List<Decision> round, Map<String, WorkItem> waiting) {
+    private int commit(List<Decision> round, Map<String, Waiting> waiting, Map<String, Map<Channel, Integer>> countedUnderLock) {
         if (round.isEmpty()) {
             return 0;
         }
-        Map<String, Map<Channel, Integer>> capacities = agents.lockOnline(round.stream().map(Decision::agentId).distinct().toList());
+        List<String> decidedAgents = round.stream().map(Decision::agentId).distinct().toList();
+        Map<String, Map<Channel, Integer>> capacities = agents.lockOnline(decidedAgents);
         Map<String, Map<Channel, Integer>> held = workItems.heldBy(capacities.keySet());
+        // another instance is assigning to the agents not locked: what they hold is counted again next pass
+        decidedAgents.stream().filter(id -> !capacities.containsKey(id)).forEach(loads::changed);
         // taken under the locks, so an agent's events are in the order their changes were made
         Instant now = clock.instant();
-        Set<String> given = new HashSet<>();
-        int applied = 0;
+        List<Given> given = new ArrayList<>(round.size());
+        List<RoutingEvent> decisionEvents = new ArrayList<>(round.size());
         for (Decision decision : round) {
-            WorkItem item = waiting.get(decision.work().id());
+            Waiting item = waiting.get(decision.work().id());
             String agentId = decision.agentId();
             Map<Channel, Integer> capacity = capacities.get(agentId);
             if (capacity == null) {
                 continue;
             }
             Map<Channel, Integer> load = held.computeIfAbsent(agentId, id -> new EnumMap<>(Channel.class));
-            if (hasRoom(capacity, load, item.channel)) {
-                load.merge(item.channel, 1, Integer::sum);
-                given.add(agentId);
-                give(item, agentId, now);
-                applied++;
+            if (hasRoom(capacity, load, item.channel())) {
+                load.merge(item.channel(), 1, Integer::sum);
+                boolean autoAccept = config.offers().autoAcceptChannels().contains(item.channel());
+                given.add(new Given(item.id(), agentId,
+                        autoAccept ? null : now.plus(config.offers().timeoutFor(item.channel()))));
+                decisionEvents.add(new RoutingEvent(autoAccept ? RoutingEventType.ASSIGNED : RoutingEventType.OFFERED,
+                        item.conversationKey(), item.id().toString(), item.messageId(), item.channel(), item.inbox(), agentId,
+                        item.dueAt(), now));
+                metrics.counter("gateway.routing.assignments", "channel", item.channel().wireName()).increment();
+                metrics.timer("gateway.routing.queue.wait", "channel", item.channel().wireName())
+                        .record(Duration.between(item.clockStartedAt(), now));
             }
         }
-        agents.markAssigned(given, now);
-        return applied;
-    }
-
-    private void give(WorkItem item, String agentId, Instant now) {
-        boolean autoAccept = config.offers().autoAcceptChannels().contains(item.channel);
-        if (autoAccept) {
-            item.assignTo(agentId, now);
-        } else {
-            item.offerTo(agentId, now, now.plus(config.offers().timeoutFor(item.channel)));
-        }
-        events.record(autoAccept ? RoutingEventType.ASSIGNED : RoutingEventType.OFFERED, item, now);
-        metrics.counter("gateway.routing.assignments", "channel", item.channel.wireName()).increment();
-        metrics.timer("gateway.routing.queue.wait", "channel", item.channel.wireName())
-                .record(Duration.between(item.clockStartedAt, now));
-        Log.infof("%s %s (work item %s) to agent %s", autoAccept ? "assigned" : "offered", item.conversationKey,
-                item.id, agentId);
+        waitingWork.give(given, now);
+        events.recordAll(decisionEvents);
+        agents.markAssigned(given.stream().map(Given::agentId).collect(Collectors.toSet()), now);
+        capacities.keySet().forEach(agent -> countedUnderLock.put(agent, held.getOrDefault(agent, Map.of())));
+        decisionEvents.forEach(event -> Log.debugf("%s %s (work item %s) to agent %s", event.type().wireName(),
+                event.conversationKey(), event.workItemId(), event.agentId()));
+        return given.size();
     }
 
     /** Capacity and the mixing rule for an agent the caller has locked, counted from the database. */
@@ -181,20 +193,20 @@ public class AssignmentService {
         return !holdsExclusive && !(exclusive.contains(channel) && holdsAny);
     }
 
-    private WorkRequest request(WorkItem item, Instant now, Map<String, Team> teams) {
-        boolean dropOptional = item.escalated || item.slaState != SlaState.OK
-                || now.isAfter(item.clockStartedAt.plus(config.optionalSkillsWait()));
+    private WorkRequest request(Waiting item, Instant now, Map<String, Team> teams) {
+        boolean dropOptional = item.escalated() || item.slaState() != SlaState.OK
+                || now.isAfter(item.clockStartedAt().plus(config.optionalSkillsWait()));
         Set<String> eligibleTeams = new LinkedHashSet<>();
-        if (item.teamId != null) {
-            eligibleTeams.add(item.teamId);
-            Team team = teams.computeIfAbsent(item.teamId, id -> entityManager.find(Team.class, id));
-            if (team != null && team.overflowTeamId != null && item.slaState != SlaState.OK) {
+        if (item.teamId() != null) {
+            eligibleTeams.add(item.teamId());
+            Team team = teams.computeIfAbsent(item.teamId(), id -> entityManager.find(Team.class, id));
+            if (team != null && team.overflowTeamId != null && item.slaState() != SlaState.OK) {
                 eligibleTeams.add(team.overflowTeamId);
             }
         }
-        return new WorkRequest(item.id.toString(), item.channel, item.dueAt.toEpochMilli(),
-                item.arrivedAt.toEpochMilli(), item.priority.ordinal(), Tags.parse(item.requiredSkills),
-                Tags.parse(item.optionalSkills), dropOptional, eligibleTeams, Tags.parse(item.excludedAgents),
-                item.preferredAgent, item.preferUntil == null ? 0 : item.preferUntil.toEpochMilli());
+        return new WorkRequest(item.id().toString(), item.channel(), item.dueAt().toEpochMilli(),
+                item.arrivedAt().toEpochMilli(), item.priority().ordinal(), Tags.parse(item.requiredSkills()),
+                Tags.parse(item.optionalSkills()), dropOptional, eligibleTeams, Tags.parse(item.excludedAgents()),
+                item.preferredAgent(), item.preferUntil() == null ? 0 : item.preferUntil().toEpochMilli());
     }
 }

@@ -96,7 +96,7 @@ public class ConversationRoutingService {
         if (agent != null) {
             remember(conversationKey, agent, now);
         }
-        workChanged.fire(new Dispatcher.WorkChanged());
+        workChanged.fire(new Dispatcher.WorkChanged(agent));
         Log.infof("%s resolved; agent %s released", conversationKey, agent);
     }
 
@@ -125,10 +125,12 @@ public class ConversationRoutingService {
             throw new ConflictException("agent " + agentId + " is " + agent.presence.name().toLowerCase()
                     + " or has no free " + item.channel.wireName() + " slot; transfer to a team, or take it as a supervisor (force)");
         }
+        String previousHolder = item.assignedAgentId;
         item.assignTo(agent.id, now);
         agent.lastAssignedAt = now;
         events.record(RoutingEventType.ASSIGNED, item, now);
-        workChanged.fire(new Dispatcher.WorkChanged());
+        workChanged.fire(new Dispatcher.WorkChanged(previousHolder));
+        workChanged.fire(new Dispatcher.WorkChanged(agent.id));
         Log.infof("%s transferred to agent %s", conversationKey, agentId);
         return item;
     }
@@ -157,6 +159,7 @@ public class ConversationRoutingService {
         item.reopenFor(agent.id, now);
         agent.lastAssignedAt = now;
         events.record(RoutingEventType.ASSIGNED, item, now);
+        workChanged.fire(new Dispatcher.WorkChanged(agent.id));
         Log.infof("%s reopened by agent %s", conversationKey, agentId);
         return item;
     }
@@ -187,7 +190,7 @@ public class ConversationRoutingService {
             policies.recomputeDeadlines(item);
             events.record(RoutingEventType.QUEUED, item, clock.instant());
             if (item.status == WorkItemStatus.WAITING) {
-                workChanged.fire(new Dispatcher.WorkChanged());
+                workChanged.fire(Dispatcher.WorkChanged.waitingWork());
             }
         }
         return item;

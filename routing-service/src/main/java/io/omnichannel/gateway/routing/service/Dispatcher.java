@@ -16,23 +16,39 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class Dispatcher {
 
-    /** Fired in a transaction that may make an assignment possible. */
-    public record WorkChanged() {
+    /**
+     * Fired in a transaction that may make an assignment possible.
+     *
+     * @param agentId the agent whose held work or profile changed (a slot freed or filled), or null when only
+     *        waiting work changed
+     */
+    public record WorkChanged(String agentId) {
+
+        /** Waiting work changed: new, back in the queue without a holder, or reprioritized. */
+        public static WorkChanged waitingWork() {
+            return new WorkChanged(null);
+        }
     }
 
     private final AssignmentService assignments;
     private final OfferService offers;
     private final SlaMonitor sla;
+    private final AgentLoads loads;
     private final CoalescingTrigger trigger;
 
-    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla) {
+    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads) {
         this.assignments = assignments;
         this.offers = offers;
         this.sla = sla;
+        this.loads = loads;
         this.trigger = new CoalescingTrigger("dispatch", this::dispatch);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkChanged change) {
+        // before the pass is asked for, so that the pass it starts counts the agent again
+        if (change.agentId() != null) {
+            loads.changed(change.agentId());
+        }
         trigger.fire();
     }
 
@@ -40,6 +56,8 @@ public class Dispatcher {
     void scheduledPass() {
         offers.expireOffers();
         sla.escalateDueClocks();
+        // brings in what other instances changed
+        loads.countAllAgain();
         trigger.runNow();
     }
 

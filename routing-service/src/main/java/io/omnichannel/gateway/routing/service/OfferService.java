@@ -66,7 +66,7 @@ public class OfferService {
         String agent = item.assignedAgentId;
         item.requeue(excluded);
         events.record(RoutingEventType.REROUTED, item, clock.instant());
-        workChanged.fire(new Dispatcher.WorkChanged());
+        workChanged.fire(new Dispatcher.WorkChanged(agent));
         Log.infof("%s back in the queue: %s %s", item.conversationKey, why, agent);
     }
 

@@ -86,27 +86,26 @@ public class QueueService {
         Set<String> keys = messages.stream().map(InboundMessage::conversationKey).collect(Collectors.toSet());
         Map<String, WorkItem> active = workItems.lockActive(keys);
         Map<String, String> lastAgents = lastAgents(keys.stream().filter(key -> !active.containsKey(key)).toList());
-        // each event is written after every item, so that the inserts of each table go out in one batch
+        List<WorkItem> created = new ArrayList<>();
         List<WorkItem> queued = new ArrayList<>();
-        boolean newWork = false;
         for (InboundMessage message : messages) {
             String key = message.conversationKey();
             WorkItem item = active.get(key);
             if (item == null) {
                 item = newItem(message, key, lastAgents.get(key));
-                workItems.persist(item);
                 active.put(key, item);
+                created.add(item);
                 queued.add(item);
-                newWork = true;
-                Log.infof("queued %s (message %s, %s) due %s", key, message.id(), item.priority, item.dueAt);
+                Log.debugf("queued %s (message %s, %s) due %s", key, message.id(), item.priority, item.dueAt);
             } else if (restartClockIfAnswered(item, message)) {
                 queued.add(item);
             }
         }
+        workItems.insertNew(created);
         Instant now = clock.instant();
-        queued.forEach(item -> events.record(RoutingEventType.QUEUED, item, now));
-        if (newWork) {
-            workChanged.fire(new Dispatcher.WorkChanged());
+        events.recordAll(queued.stream().map(item -> RoutingEventOutbox.event(RoutingEventType.QUEUED, item, now)).toList());
+        if (!created.isEmpty()) {
+            workChanged.fire(Dispatcher.WorkChanged.waitingWork());
         }
     }
 

@@ -59,7 +59,7 @@ public class SlaMonitor {
         events.record(RoutingEventType.SLA_WARNING, item, now);
         count(item, "warning");
         if (item.status == WorkItemStatus.WAITING) {
-            workChanged.fire(new Dispatcher.WorkChanged());
+            workChanged.fire(Dispatcher.WorkChanged.waitingWork());
         }
         Log.warnf("SLA warning: %s due %s", item.conversationKey, item.dueAt);
     }

@@ -13,12 +13,14 @@ import io.omnichannel.gateway.localstack.LineSink;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.Ports;
 import io.omnichannel.gateway.localstack.QuarkusService;
+import io.omnichannel.gateway.localstack.StatementStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * End-to-end latency of the packaged routing service: an inbound message event on
@@ -56,6 +59,7 @@ public final class EndToEndLatencyBenchmark {
     private static final int CAPACITY = 50;
     private static final int WARM_UP = 2000;
     private static final int WARM_UP_RATE = 200;
+    private static final String ASSIGNED_TYPE = RoutingEventType.ASSIGNED.cloudEventType();
 
     private EndToEndLatencyBenchmark() {
     }
@@ -100,6 +104,8 @@ public final class EndToEndLatencyBenchmark {
                 log("warming up");
                 log(line(endToEnd.run("warm-up", inbound(Topics.INBOUND, WARM_UP), WARM_UP_RATE, assigned, patience)));
                 log(line(raw.run("warm-up raw", inbound(RAW_TOPIC, WARM_UP), WARM_UP_RATE, sameRecord, patience)));
+                StatementStats statements = new StatementStats(stack.jdbcUrl("routing"));
+                statements.reset();
                 List<OpenLoop.Result[]> results = new ArrayList<>();
                 for (int rate : rates) {
                     OpenLoop.Result measured = endToEnd.run(rate + "/s", inbound(Topics.INBOUND, rate * seconds), rate, assigned, patience);
@@ -113,13 +119,18 @@ public final class EndToEndLatencyBenchmark {
                         break;
                     }
                 }
-                report(results, seconds, lingerMs, agents);
+                report(results, seconds, lingerMs, agents, statements.top(12));
             }
         }
         System.exit(0);
     }
 
     private static String assignedConversation(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        if (type == null || !ASSIGNED_TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            // the other events (queued, above all) are not parsed: the harness shares the cores with the service
+            return null;
+        }
         RoutingEvent event = CloudEventRecords.data(CloudEventRecords.read(record), RoutingEvent.class);
         return event.type() == RoutingEventType.ASSIGNED ? event.conversationKey() : null;
     }
@@ -157,7 +168,8 @@ public final class EndToEndLatencyBenchmark {
         }
     }
 
-    private static void report(List<OpenLoop.Result[]> results, int seconds, int lingerMs, int agents) throws IOException {
+    private static void report(List<OpenLoop.Result[]> results, int seconds, int lingerMs, int agents, String statements)
+            throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("End-to-end routing benchmark, ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -174,6 +186,8 @@ public final class EndToEndLatencyBenchmark {
                     service.sent(), service.answered(), service.p50(), service.p99(), service.max(), raw.p50(), raw.p99(),
                     raw.max(), service.p99() / raw.p99()));
         }
+        out.append("\nThe routing database's costliest statements over the measured rates (pg_stat_statements):\n\n")
+                .append(statements);
         System.out.println("\n" + out);
         Path file = Path.of("target", "bench", "end-to-end.md");
         Files.createDirectories(file.getParent());

@@ -52,7 +52,8 @@ final class OpenLoop implements AutoCloseable {
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
+        // fetch.min.bytes stays 1, so the broker answers a fetch as soon as a record arrives: a short fetch.max.wait
+        // would not lower the latency, only make the idle consumer and the broker spin on the shared cores
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(answerTopic).stream()
                 .map(p -> new TopicPartition(answerTopic, p.partition())).toList();

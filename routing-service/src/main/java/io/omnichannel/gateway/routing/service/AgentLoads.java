@@ -1,0 +1,100 @@
+package io.omnichannel.gateway.routing.service;
+
+import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.routing.repository.WorkItemRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each agent holds (offered or assigned) per channel, as the assignment passes see it. Counting
+ * every agent's held work on every pass would cost a scan of all held work per decision round, so the
+ * figures are kept between passes: counted in full once per scheduled pass (which also brings in other
+ * instances' changes), kept exact by the passes' own commits, and recounted per agent when a change in
+ * this instance (a release, transfer, returned offer, presence or profile change) may have freed or
+ * filled one of their slots.
+ *
+ * <p>The figures only feed decisions. Every decision is checked again under the agent's row lock
+ * against a fresh count before it is committed, so a stale figure can cost a retry in a later pass,
+ * never a capacity breach.
+ */
+@ApplicationScoped
+public class AgentLoads {
+
+    private final WorkItemRepository workItems;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private volatile boolean countAll = true;
+    /** Only passes read and write it, one at a time (the dispatcher never runs two at once). */
+    private Map<String, Map<Channel, Integer>> counted = new HashMap<>();
+
+    AgentLoads(WorkItemRepository workItems, TransactionSynchronizationRegistry transactions) {
+        this.workItems = workItems;
+        this.transactions = transactions;
+    }
+
+    /** The agent's held work may have changed in a transaction that committed: count it again at the next pass. */
+    public void changed(String agentId) {
+        changed.add(agentId);
+    }
+
+    /** Count every agent again at the next pass. */
+    public void countAllAgain() {
+        countAll = true;
+    }
+
+    /**
+     * What these agents hold, for a pass's decisions: read in the pass's transaction for the agents
+     * that are new, changed, or all of them when a full count is due. The caller must not modify it.
+     */
+    synchronized Map<String, Map<Channel, Integer>> of(Collection<String> agentIds) {
+        if (countAll) {
+            countAll = false;
+            changed.clear();
+            counted = workItems.heldByAgent();
+        } else {
+            List<String> toCount = agentIds.stream().filter(id -> changed.remove(id) | !counted.containsKey(id)).toList();
+            if (!toCount.isEmpty()) {
+                Map<String, Map<Channel, Integer>> fresh = workItems.heldBy(toCount);
+                toCount.forEach(id -> counted.put(id, fresh.getOrDefault(id, Map.of())));
+            }
+        }
+        agentIds.forEach(id -> counted.putIfAbsent(id, Map.of()));
+        return counted;
+    }
+
+    /**
+     * Once the current transaction has committed, these agents hold exactly {@code held} (counted under
+     * their locks, with what the transaction gave them); if it rolls back, everything is counted again.
+     */
+    synchronized void whenCommitted(Map<String, Map<Channel, Integer>> held) {
+        Map<String, Map<Channel, Integer>> copy = new HashMap<>();
+        held.forEach((agent, load) -> copy.put(agent, load.isEmpty() ? Map.of() : new EnumMap<>(load)));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    apply(copy);
+                } else {
+                    countAllAgain();
+                }
+            }
+        });
+    }
+
+    private synchronized void apply(Map<String, Map<Channel, Integer>> held) {
+        counted.putAll(held);
+    }
+}
