@@ -3,6 +3,7 @@ package io.omnichannel.gateway.conversation.repository;
 import io.omnichannel.gateway.conversation.domain.Customer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     public void lock(String name) {
         getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:name, 0))")
                 .setParameter("name", name)
+                // a lock reads no table: no need to write (and dirty-check) the pending changes before it
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
     }
 }

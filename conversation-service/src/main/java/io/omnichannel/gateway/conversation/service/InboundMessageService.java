@@ -35,7 +35,11 @@ public class InboundMessageService {
     /** Inbound metadata carrying the customer's satisfaction score (1 to 5), e.g. from a survey answered by SMS. */
     public static final String SATISFACTION_SCORE = "satisfactionScore";
 
-    private static final int FLUSH_EVERY = 100;
+    /**
+     * Messages filed one by one between two flushes of the persistence context. Every native query flushes (and
+     * dirty-checks) all managed entities first, so the context is kept small: a few entities per message.
+     */
+    private static final int FLUSH_EVERY = 10;
 
     private final ProcessedEventRepository processedEvents;
     private final MessageRepository messages;
@@ -47,10 +51,12 @@ public class InboundMessageService {
     private final Clock clock;
     private final EntityManager entityManager;
     private final InboundBatchRepository batches;
+    private final NewConversations newConversations;
 
     InboundMessageService(ProcessedEventRepository processedEvents, MessageRepository messages,
             IdentityRepository identities, ConversationOpener opener, Identities normalizer, LiveEvents liveEvents,
-            Timeline timeline, Clock clock, EntityManager entityManager, InboundBatchRepository batches) {
+            Timeline timeline, Clock clock, EntityManager entityManager, InboundBatchRepository batches,
+            NewConversations newConversations) {
         this.processedEvents = processedEvents;
         this.messages = messages;
         this.identities = identities;
@@ -61,6 +67,7 @@ public class InboundMessageService {
         this.clock = clock;
         this.entityManager = entityManager;
         this.batches = batches;
+        this.newConversations = newConversations;
     }
 
     /** A message as the topic delivered it, with the id of its event. */
@@ -75,9 +82,10 @@ public class InboundMessageService {
 
     /**
      * Stores a batch of messages in one transaction: all of them, or none (the consumer then stores them
-     * one by one to find the one at fault). Messages joining a live conversation take a set-based path
-     * (a few statements for the whole batch); the others (a new or reopened conversation, a snoozed one,
-     * metadata that links identities or rates the conversation) are filed one by one.
+     * one by one to find the one at fault). Messages joining a live conversation and first messages of new
+     * customers take set-based paths (a few statements for the whole batch); the others (a reopened
+     * conversation, a snoozed one, a known address on a new key, metadata that links identities or rates the
+     * conversation) are filed one by one.
      */
     @Transactional
     public List<EventOutcome> receiveAll(List<Delivered> batch) {
@@ -130,8 +138,16 @@ public class InboundMessageService {
                         .withMessage(row.message().id(), row.message().text()), now);
             }
         }
+        Set<String> firstOfKey = new HashSet<>();
+        List<InboundMessage> firstContacts = oneByOne.stream().map(i -> batch.get(i).message())
+                .filter(m -> !live.containsKey(m.conversationKey()) && firstOfKey.add(m.conversationKey())).toList();
+        Set<InboundMessage> opened = firstContacts.isEmpty() ? Set.of() : newConversations.open(firstContacts, now);
         int filed = 0;
         for (int i : oneByOne) {
+            if (opened.contains(batch.get(i).message())) {
+                outcomes[i] = EventOutcome.APPLIED;
+                continue;
+            }
             outcomes[i] = file(batch.get(i).message(), now);
             if (++filed % FLUSH_EVERY == 0) {
                 // keeps the persistence context (and the dirty checks of every flush) small in large batches

@@ -9,6 +9,7 @@ import io.omnichannel.gateway.contract.Topics;
 import io.omnichannel.gateway.localstack.LocalStack;
 import io.omnichannel.gateway.localstack.Ports;
 import io.omnichannel.gateway.localstack.QuarkusService;
+import io.omnichannel.gateway.localstack.StatementStats;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import java.net.URI;
@@ -131,6 +132,8 @@ public final class ConversationBenchmark {
                         ingest.run("warm-" + run, warmCustomers, Math.min(warmupRate, warmCustomers), 1);
                         ingest.run("warm-" + run, warmCustomers, warmupRate, warmupSeconds);
                     }
+                    StatementStats statements = new StatementStats(jdbc);
+                    statements.reset();
                     // first messages of new customers: each opens a conversation (customer, identity, conversation rows)
                     IngestResult opening = ingest.run(run, customers, Math.min(customers, 1_000), Math.max(1, customers / 1_000));
                     report.append("## Inbound messages persisted\n\n")
@@ -161,6 +164,8 @@ public final class ConversationBenchmark {
                             break;
                         }
                     }
+                    report.append("\nThe conversation database's costliest statements over the inbound part (pg_stat_statements):\n\n")
+                            .append(statements.top(12));
                 }
 
                 if (parts.contains("list")) {
@@ -278,6 +283,10 @@ public final class ConversationBenchmark {
             });
             try (Connection db = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD);
                     Connection probeDb = DriverManager.getConnection(jdbc, LocalStack.DB_USER, LocalStack.DB_PASSWORD)) {
+                try (Statement setting = probeDb.createStatement()) {
+                    // as the service's connections: a generic plan cached while the table was small would scan it whole
+                    setting.execute("SET plan_cache_mode = force_custom_plan");
+                }
                 long before = count(db);
                 probe.scheduleWithFixedDelay(() -> {
                     try {
