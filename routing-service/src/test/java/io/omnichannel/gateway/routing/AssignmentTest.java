@@ -66,6 +66,9 @@ class AssignmentTest {
         assertThat(assigned.dueAt()).isEqualTo(arrival.plus(Duration.ofHours(1)));
         assertThat(assigned.messageId()).isEqualTo(message.id());
         assertThat(awaitEvent(message, RoutingEventType.QUEUED).agentId()).isNull();
+        for (String stage : List.of("fetch", "queue", "assign", "publish")) {
+            assertThat(RoutingTestSupport.stageRuns(stage)).as("runs of the %s stage on /q/metrics", stage).isPositive();
+        }
     }
 
     @Test

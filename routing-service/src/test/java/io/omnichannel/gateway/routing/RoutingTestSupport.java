@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -133,10 +131,19 @@ final class RoutingTestSupport {
 
     /** The value of {@code gateway_routing_sla_total{channel,state}} on /q/metrics, 0 before the first count. */
     static double slaCount(String channel, String state) {
+        return metric("gateway_routing_sla_total", "channel=\"" + channel + "\"", "state=\"" + state + "\"");
+    }
+
+    /** How often the stage ran, from {@code gateway_routing_stage_duration_seconds_count{stage}} on /q/metrics. */
+    static double stageRuns(String stage) {
+        return metric("gateway_routing_stage_duration_seconds_count", "stage=\"" + stage + "\"");
+    }
+
+    /** The value of the series of {@code name} whose labels contain every selector, 0 before the first count. */
+    private static double metric(String name, String... selectors) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("^gateway_routing_sla_total\\{(?=[^}]*channel=\"" + channel + "\")(?=[^}]*state=\""
-                + state + "\")[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && java.util.Arrays.stream(selectors).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     /** Every test starts from an empty routing state so that agents of one test never take another's work. */

@@ -7,6 +7,7 @@ import io.omnichannel.gateway.kit.kafka.DeadLetters;
 import io.omnichannel.gateway.kit.kafka.TransientFailureRetry;
 import io.omnichannel.gateway.routing.service.QueueService.Delivered;
 import io.omnichannel.gateway.routing.service.QueueService;
+import io.omnichannel.gateway.routing.service.StageTimers;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,12 @@ public class InboundMessageConsumer {
 
     private final QueueService queue;
     private final DeadLetters deadLetters;
+    private final StageTimers stages;
 
-    InboundMessageConsumer(QueueService queue, DeadLetters deadLetters) {
+    InboundMessageConsumer(QueueService queue, DeadLetters deadLetters, StageTimers stages) {
         this.queue = queue;
         this.deadLetters = deadLetters;
+        this.stages = stages;
     }
 
     private record Parsed(ConsumerRecord<String, byte[]> record, Delivered delivered) {
@@ -40,6 +43,7 @@ public class InboundMessageConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         List<Parsed> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
+            stages.fetched(record.timestamp());
             try {
                 CloudEvent event = CloudEventRecords.read(record);
                 batch.add(new Parsed(record, new Delivered(event.getId(), CloudEventRecords.data(event, InboundMessage.class))));
@@ -51,7 +55,7 @@ public class InboundMessageConsumer {
             return;
         }
         try {
-            queue.enqueueAll(batch.stream().map(Parsed::delivered).toList());
+            stages.queue(() -> queue.enqueueAll(batch.stream().map(Parsed::delivered).toList()));
         } catch (RuntimeException e) {
             Log.warnf("a batch of %d inbound messages failed (%s); queueing them one by one", batch.size(), e.getMessage());
             for (Parsed parsed : batch) {

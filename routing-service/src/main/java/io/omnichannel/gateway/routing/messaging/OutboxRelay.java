@@ -5,6 +5,7 @@ import io.omnichannel.gateway.kit.concurrent.CoalescingTrigger;
 import io.omnichannel.gateway.routing.domain.OutboxEvent;
 import io.omnichannel.gateway.routing.repository.OutboxRepository;
 import io.omnichannel.gateway.routing.service.RoutingEventOutbox;
+import io.omnichannel.gateway.routing.service.StageTimers;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -35,9 +36,11 @@ public class OutboxRelay {
 
     private final OutboxRepository outbox;
     private final Producer<String, byte[]> producer;
+    private final StageTimers stages;
     private final CoalescingTrigger trigger;
 
-    OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer) {
+    OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer, StageTimers stages) {
+        this.stages = stages;
         this.outbox = outbox;
         this.producer = producer;
         this.trigger = new CoalescingTrigger("outbox relay", this::publishAll);
@@ -58,7 +61,7 @@ public class OutboxRelay {
     }
 
     private void publishAll() {
-        while (QuarkusTransaction.requiringNew().call(this::publishBatch) == BATCH_SIZE) {
+        while (stages.publish(() -> QuarkusTransaction.requiringNew().call(this::publishBatch)) == BATCH_SIZE) {
             // a full batch went out: there may be more
         }
     }

@@ -34,9 +34,11 @@ public class Dispatcher {
     private final OfferService offers;
     private final SlaMonitor sla;
     private final AgentLoads loads;
+    private final StageTimers stages;
     private final CoalescingTrigger trigger;
 
-    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads) {
+    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads, StageTimers stages) {
+        this.stages = stages;
         this.assignments = assignments;
         this.offers = offers;
         this.sla = sla;
@@ -67,7 +69,7 @@ public class Dispatcher {
     }
 
     private void dispatch() {
-        while (assignments.assignWaiting() > 0) {
+        while (stages.assign(assignments::assignWaiting) > 0) {
             // something was assigned: look again, the queue may hold more that fits
         }
     }

@@ -48,7 +48,7 @@ import org.apache.kafka.common.header.Header;
  * the last one sent).
  *
  * <p>{@code ./mvnw -B -pl routing-service -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1}, and
+ * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1 -Dbench.warmup=15000 -Dbench.warmup-rate=500}, and
  * {@code -Dbench.service-jvm="..."} for the service's JVM). Results are printed and written to
  * {@code target/bench/end-to-end.md}.
  */
@@ -57,8 +57,6 @@ public final class EndToEndLatencyBenchmark {
     private static final String RAW_TOPIC = "bench.raw.v1";
     private static final String INBOX = "+15550001111";
     private static final int CAPACITY = 50;
-    private static final int WARM_UP = 2000;
-    private static final int WARM_UP_RATE = 200;
     private static final String ASSIGNED_TYPE = RoutingEventType.ASSIGNED.cloudEventType();
 
     private EndToEndLatencyBenchmark() {
@@ -69,13 +67,16 @@ public final class EndToEndLatencyBenchmark {
                 .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
         int seconds = Integer.getInteger("bench.seconds", 10);
         int lingerMs = Integer.getInteger("bench.linger-ms", 1);
+        // long enough for the service's JIT compilers to settle: they take a good part of the 2 cores for the first minute
+        int warmUp = Integer.getInteger("bench.warmup", 15_000);
+        int warmUpRate = Integer.getInteger("bench.warmup-rate", 500);
         Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
         List<String> serviceJvm = new ArrayList<>(List.of("-Xmx1g"));
         String extraJvm = System.getProperty("bench.service-jvm", "");
         if (!extraJvm.isBlank()) {
             serviceJvm.addAll(List.of(extraJvm.trim().split("\\s+")));
         }
-        int messages = WARM_UP + Arrays.stream(rates).sum() * seconds;
+        int messages = warmUp + Arrays.stream(rates).sum() * seconds;
         int agents = messages / CAPACITY + 1;
 
         LocalStack.Options test = LocalStack.Options.forTests(List.of("routing"));
@@ -102,8 +103,8 @@ public final class EndToEndLatencyBenchmark {
                 Duration patience = Duration.ofSeconds(15);
 
                 log("warming up");
-                log(line(endToEnd.run("warm-up", inbound(Topics.INBOUND, WARM_UP), WARM_UP_RATE, assigned, patience)));
-                log(line(raw.run("warm-up raw", inbound(RAW_TOPIC, WARM_UP), WARM_UP_RATE, sameRecord, patience)));
+                log(line(endToEnd.run("warm-up", inbound(Topics.INBOUND, warmUp), warmUpRate, assigned, patience)));
+                log(line(raw.run("warm-up raw", inbound(RAW_TOPIC, warmUp), warmUpRate, sameRecord, patience)));
                 StatementStats statements = new StatementStats(stack.jdbcUrl("routing"));
                 statements.reset();
                 List<OpenLoop.Result[]> results = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class EndToEndLatencyBenchmark {
                         break;
                     }
                 }
-                report(results, seconds, lingerMs, agents, statements.top(12));
+                report(results, seconds, lingerMs, agents, statements.top(12), stageFigures(service.url()));
             }
         }
         System.exit(0);
@@ -168,8 +169,8 @@ public final class EndToEndLatencyBenchmark {
         }
     }
 
-    private static void report(List<OpenLoop.Result[]> results, int seconds, int lingerMs, int agents, String statements)
-            throws IOException {
+    private static void report(List<OpenLoop.Result[]> results, int seconds, int lingerMs, int agents, String statements,
+            String stages) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("End-to-end routing benchmark, ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -186,12 +187,44 @@ public final class EndToEndLatencyBenchmark {
                     service.sent(), service.answered(), service.p50(), service.p99(), service.max(), raw.p50(), raw.p99(),
                     raw.max(), service.p99() / raw.p99()));
         }
+        out.append("\nThe service's stages over the whole run, warm-up included (`gateway_routing_stage_duration_seconds`; "
+                + "p50 and p99 are the upper bounds of their histogram buckets):\n\n").append(stages);
         out.append("\nThe routing database's costliest statements over the measured rates (pg_stat_statements):\n\n")
                 .append(statements);
         System.out.println("\n" + out);
         Path file = Path.of("target", "bench", "end-to-end.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
+    }
+
+    /** Runs, mean, p50, p99 and max of each stage, read from the service's Prometheus endpoint. */
+    private static String stageFigures(String baseUrl) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder table = new StringBuilder("| stage | runs | mean ms | p50 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String stage : List.of("fetch", "queue", "assign", "publish")) {
+            String selector = "stage=\"" + stage + "\"";
+            double count = metric(metrics, "gateway_routing_stage_duration_seconds_count", selector);
+            double sum = metric(metrics, "gateway_routing_stage_duration_seconds_sum", selector);
+            double max = metric(metrics, "gateway_routing_stage_duration_seconds_max", selector);
+            table.append(String.format("| %s | %,.0f | %.1f | %s | %s | %.1f |%n", stage, count, count == 0 ? 0 : 1000 * sum / count,
+                    bucketBound(metrics, selector, count * 0.5), bucketBound(metrics, selector, count * 0.99), 1000 * max));
+        }
+        return table.toString();
+    }
+
+    private static double metric(String metrics, String name, String selector) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains(selector))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    /** The smallest histogram bucket bound (ms) holding at least {@code rank} runs. */
+    private static String bucketBound(String metrics, String selector, double rank) {
+        return metrics.lines().filter(line -> line.startsWith("gateway_routing_stage_duration_seconds_bucket{") && line.contains(selector))
+                .filter(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= rank)
+                .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+                .mapToDouble(bound -> bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound) * 1000)
+                .min().stream().mapToObj(bound -> String.format("%.1f", bound)).findFirst().orElse("–");
     }
 
     private static String line(OpenLoop.Result result) {
