@@ -57,35 +57,23 @@ public class InboundBatchRepository {
     /** Records the event ids as processed; returns the ones that were not processed before. */
     public Set<String> markProcessed(Collection<String> eventIds, Instant now) {
         return work(connection -> {
-            Set<String> fresh = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO processed_event (event_id, processed_at) SELECT unnest(?), ?
                     ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
                 insert.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
                 insert.setObject(2, timestamp(now));
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        fresh.add(rows.getString(1));
-                    }
-                }
+                return firstColumn(insert);
             }
-            return fresh;
         });
     }
 
     /** Which of the message ids are stored already. */
     public Set<String> storedMessages(Collection<String> messageIds) {
         return work(connection -> {
-            Set<String> stored = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM message WHERE id = ANY(?)")) {
                 select.setArray(1, connection.createArrayOf("text", messageIds.toArray()));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        stored.add(rows.getString(1));
-                    }
-                }
+                return firstColumn(select);
             }
-            return stored;
         });
     }
 
@@ -108,19 +96,13 @@ public class InboundBatchRepository {
     /** Which of these addresses someone has written from (as {@link #identityKey}). */
     public Set<String> knownIdentities(Collection<IdentityRef> addresses) {
         return work(connection -> {
-            Set<String> known = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT i.kind, i.value FROM customer_identity i
+                    SELECT i.kind || ':' || i.value FROM customer_identity i
                     JOIN unnest(CAST(? AS text[]), CAST(? AS text[])) AS a(kind, value) ON i.kind = a.kind AND i.value = a.value""")) {
                 select.setArray(1, connection.createArrayOf("text", addresses.stream().map(a -> a.kind().wireName()).toArray()));
                 select.setArray(2, connection.createArrayOf("text", addresses.stream().map(IdentityRef::value).toArray()));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        known.add(rows.getString(1) + ":" + rows.getString(2));
-                    }
-                }
+                return firstColumn(select);
             }
-            return known;
         });
     }
 
@@ -132,19 +114,13 @@ public class InboundBatchRepository {
     /** Which of the keys have a conversation that is live, or was resolved since {@code resolvedSince}. */
     public Set<String> keysInUse(Collection<String> keys, Instant resolvedSince) {
         return work(connection -> {
-            Set<String> inUse = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT DISTINCT conversation_key FROM conversation
                     WHERE conversation_key = ANY(?) AND (status <> 'resolved' OR resolved_at >= ?)""")) {
                 select.setArray(1, connection.createArrayOf("text", keys.toArray()));
                 select.setObject(2, timestamp(resolvedSince));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        inUse.add(rows.getString(1));
-                    }
-                }
+                return firstColumn(select);
             }
-            return inUse;
         });
     }
 
@@ -273,6 +249,17 @@ public class InboundBatchRepository {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** The first column of every row the statement returns. */
+    private static Set<String> firstColumn(PreparedStatement statement) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static OffsetDateTime timestamp(Instant instant) {
