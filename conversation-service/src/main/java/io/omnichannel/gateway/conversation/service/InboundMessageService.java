@@ -162,8 +162,13 @@ public class InboundMessageService {
     private static boolean joinsAsItIs(InboundMessage message, InboundBatchRepository.LiveConversation conversation) {
         Map<String, String> metadata = message.metadata();
         return ("open".equals(conversation.status()) || "pending".equals(conversation.status()))
-                && Objects.equals(conversation.provider(), message.provider())
-                && !metadata.containsKey(SATISFACTION_SCORE) && !metadata.containsKey(Identities.VERIFIED_EMAIL)
+                && Objects.equals(conversation.provider(), message.provider()) && plainMetadata(message);
+    }
+
+    /** No metadata that only the one-by-one path handles: no claim of a verified address, no satisfaction score. */
+    static boolean plainMetadata(InboundMessage message) {
+        Map<String, String> metadata = message.metadata();
+        return !metadata.containsKey(SATISFACTION_SCORE) && !metadata.containsKey(Identities.VERIFIED_EMAIL)
                 && !metadata.containsKey(Identities.VERIFIED_PHONE) && !metadata.containsKey(Identities.AUTHENTICATED);
     }
 

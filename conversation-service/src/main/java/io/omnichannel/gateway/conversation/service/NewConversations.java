@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,9 +56,9 @@ public class NewConversations {
     public Set<InboundMessage> open(List<InboundMessage> firsts, Instant now) {
         List<Candidate> candidates = new ArrayList<>();
         for (InboundMessage message : firsts) {
-            if (plain(message)) {
+            if (InboundMessageService.plainMetadata(message)) {
                 IdentityRef identity = normalizer.ofHandle(message.channel(), message.customer().handle(), message.metadata());
-                candidates.add(new Candidate(message, identity));
+                candidates.add(new Candidate(message, identity, normalizer.twins(identity)));
             }
         }
         if (candidates.isEmpty()) {
@@ -69,7 +68,7 @@ public class NewConversations {
         List<IdentityRef> addresses = new ArrayList<>();
         candidates.forEach(c -> {
             addresses.add(c.identity());
-            addresses.addAll(normalizer.twins(c.identity()));
+            addresses.addAll(c.twins());
         });
         Set<String> known = batches.knownIdentities(addresses);
         Set<String> keysInUse = batches.keysInUse(candidates.stream().map(c -> c.message().conversationKey()).toList(),
@@ -78,7 +77,7 @@ public class NewConversations {
         List<FirstContact> opened = new ArrayList<>();
         for (Candidate candidate : candidates) {
             boolean knownAddress = known.contains(InboundBatchRepository.identityKey(candidate.identity()))
-                    || normalizer.twins(candidate.identity()).stream().anyMatch(t -> known.contains(InboundBatchRepository.identityKey(t)));
+                    || candidate.twins().stream().anyMatch(t -> known.contains(InboundBatchRepository.identityKey(t)));
             // one new identity per poll here: a second conversation of the same new address (another inbox) finds it
             // one by one
             if (knownAddress || keysInUse.contains(candidate.message().conversationKey())
@@ -104,13 +103,6 @@ public class NewConversations {
         return filed;
     }
 
-    /** No metadata that the full path must look at: no claim of a verified address, no satisfaction score. */
-    private static boolean plain(InboundMessage message) {
-        Map<String, String> metadata = message.metadata();
-        return !metadata.containsKey(InboundMessageService.SATISFACTION_SCORE) && !metadata.containsKey(Identities.VERIFIED_EMAIL)
-                && !metadata.containsKey(Identities.VERIFIED_PHONE) && !metadata.containsKey(Identities.AUTHENTICATED);
-    }
-
     private FirstContact firstContact(Candidate candidate, Instant now) {
         InboundMessage message = candidate.message();
         ConversationKey key = new ConversationKey(message.channel(), message.inbox(), message.customer().handle());
@@ -122,6 +114,7 @@ public class NewConversations {
         return new FirstContact(message, customer, identity, conversation);
     }
 
-    private record Candidate(InboundMessage message, IdentityRef identity) {
+    /** A first message, the address it came from, and the addresses provably of the same person. */
+    private record Candidate(InboundMessage message, IdentityRef identity, List<IdentityRef> twins) {
     }
 }

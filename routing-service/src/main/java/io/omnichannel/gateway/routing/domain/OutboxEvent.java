@@ -11,10 +11,10 @@ import org.hibernate.annotations.Immutable;
  * An event to publish, written in the same transaction as the change it reports, so that a decision
  * and its event are never separated by a crash. The relay publishes it, then deletes it.
  *
- * <p>The table's {@code id} column (a sequence the database fills at insert) is not mapped: it gives
- * the relay the order the rows were written in, and because the identifier is the event id assigned
- * here, Hibernate can insert a transaction's events in one JDBC batch. Rows never change once written
- * (immutable: flushes do not check them).
+ * <p>Rows are written set-based by {@code OutboxRepository.insert} and read by the relay through this
+ * mapping. The table's {@code id} column (a sequence the database fills at insert) is not mapped: it
+ * gives the relay the order the rows were written in. Rows never change once written (immutable:
+ * flushes do not check them).
  */
 @Entity
 @Immutable

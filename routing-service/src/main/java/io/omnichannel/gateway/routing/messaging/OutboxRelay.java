@@ -40,9 +40,9 @@ public class OutboxRelay {
     private final CoalescingTrigger trigger;
 
     OutboxRelay(OutboxRepository outbox, Producer<String, byte[]> producer, StageTimers stages) {
-        this.stages = stages;
         this.outbox = outbox;
         this.producer = producer;
+        this.stages = stages;
         this.trigger = new CoalescingTrigger("outbox relay", this::publishAll);
     }
 

@@ -1,13 +1,13 @@
 package io.omnichannel.gateway.routing.repository;
 
 import io.omnichannel.gateway.contract.Channel;
+import io.omnichannel.gateway.routing.domain.SlaState;
 import io.omnichannel.gateway.routing.domain.WorkItem;
 import io.omnichannel.gateway.routing.domain.WorkItemStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import io.omnichannel.gateway.routing.domain.SlaState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,6 +36,12 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
         if (items.isEmpty()) {
             return;
         }
+        for (WorkItem item : items) {
+            if (item.status != WorkItemStatus.WAITING || !item.awaitingResponse || item.slaState != SlaState.OK
+                    || item.escalated || !item.excludedAgents.isEmpty()) {
+                throw new IllegalArgumentException("not a new waiting item: " + item.id);
+            }
+        }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO work_item (id, conversation_key, message_id, channel, inbox, status, priority, arrived_at,
@@ -52,12 +58,6 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
                                 CAST(? AS text[]), CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]))
                          AS i(id, conversation_key, message_id, channel, inbox, priority, arrived_at, clock_started_at,
                               warn_at, due_at, required_skills, optional_skills, team_id, preferred_agent, prefer_until)""")) {
-                for (WorkItem item : items) {
-                    if (item.status != WorkItemStatus.WAITING || !item.awaitingResponse || item.slaState != SlaState.OK
-                            || item.escalated || !item.excludedAgents.isEmpty()) {
-                        throw new IllegalArgumentException("not a new waiting item: " + item.id);
-                    }
-                }
                 int p = 1;
                 insert.setArray(p++, connection.createArrayOf("uuid", items.stream().map(i -> i.id).toArray()));
                 insert.setArray(p++, texts(connection, items, i -> i.conversationKey));

@@ -38,11 +38,11 @@ public class Dispatcher {
     private final CoalescingTrigger trigger;
 
     Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads, StageTimers stages) {
-        this.stages = stages;
         this.assignments = assignments;
         this.offers = offers;
         this.sla = sla;
         this.loads = loads;
+        this.stages = stages;
         this.trigger = new CoalescingTrigger("dispatch", this::dispatch);
     }
 
