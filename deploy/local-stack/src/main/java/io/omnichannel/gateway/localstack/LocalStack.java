@@ -57,7 +57,8 @@ public final class LocalStack implements AutoCloseable {
                 Path base = Path.of("target", "local-stack");
                 Files.createDirectories(base);
                 Path workDir = Files.createTempDirectory(base.toAbsolutePath(), "run-");
-                return new Options(workDir, Ports.free(), Ports.free(), Ports.free(), databases, false,
+                int[] ports = Ports.free(3);
+                return new Options(workDir, ports[0], ports[1], ports[2], databases, false,
                         List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                         LineSink.files(workDir.resolve("logs")));
             } catch (IOException e) {

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Free-port lookup for tests and a clear error when a fixed port is taken. */
 public final class Ports {
@@ -14,11 +16,30 @@ public final class Ports {
     }
 
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return free(1)[0];
+    }
+
+    /**
+     * {@code count} different free ports. Each stays bound until all are found: a port closed at once
+     * can be handed out again by the next lookup (a broker given the same port for two listeners fails).
+     */
+    public static int[] free(int count) {
+        List<ServerSocket> bound = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                bound.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return bound.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on the loopback interface", e);
+        } finally {
+            for (ServerSocket socket : bound) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // the port is only looked up: nothing was sent on it
+                }
+            }
         }
     }
 

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Test;
 class LocalStackTest {
 
     @Test
+    void freePortsLookedUpTogetherAreDistinct() {
+        int[] ports = Ports.free(20);
+        assertThat(java.util.Arrays.stream(ports).distinct().count()).isEqualTo(20);
+        assertThat(java.util.Arrays.stream(ports).filter(Ports::isOpen)).isEmpty();
+    }
+
+    @Test
     void startsRealKafkaAndPostgresAndLeavesNoProcessBehind() throws Exception {
         List<Long> children;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.forTests(List.of("alpha", "beta")))) {
