@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,28 @@ class InboundBatchTest {
         assertThat(restarted.clockStartedAt).isEqualTo(again);
         assertThat(publishedEvents(answered.conversationKey(), 2)).containsExactly(QUEUED, QUEUED);
         assertThat(onlyItemOf(newConversation.conversationKey()).clockStartedAt).isEqualTo(again);
+    }
+
+    /**
+     * Every poll runs the same statements, so once the first poll has planned them, Hibernate's query plan cache must
+     * not grow: a statement whose plan is cached again on every run fills the cache with copies (evicting the plans that
+     * are reused) and makes every later lookup compare against all of them.
+     */
+    @Test
+    void pollsReuseTheirCachedQueryPlans() {
+        QueryInterpretationCache plans = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getQueryEngine().getInterpretationCache();
+        Runnable poll = () -> queue.enqueueAll(List.of(
+                new Delivered("e-" + UUID.randomUUID(), sms("+1435" + UUID.randomUUID(), Instant.now())),
+                new Delivered("e-" + UUID.randomUUID(), sms("+1436" + UUID.randomUUID(), Instant.now()))));
+        poll.run();
+        int planned = plans.getNumberOfCachedQueryPlans();
+
+        for (int i = 0; i < 20; i++) {
+            poll.run();
+        }
+
+        assertThat(plans.getNumberOfCachedQueryPlans()).isEqualTo(planned);
     }
 
     private WorkItem onlyItemOf(String conversationKey) {

@@ -4,6 +4,8 @@ import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.routing.core.Strategy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +31,10 @@ public interface RoutingConfig {
     @WithDefault("PHONE")
     Set<Channel> exclusiveChannels();
 
-    /** Fraction of the target at which an sla-warning is raised and eligibility widened. */
+    /** Fraction of the target at which an sla-warning is raised and eligibility widened; the warning never comes after the due time. */
     @WithDefault("0.8")
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax("1")
     double warnFraction();
 
     /** How long a returning customer waits for the agent who served them last, if that agent is online but busy. */

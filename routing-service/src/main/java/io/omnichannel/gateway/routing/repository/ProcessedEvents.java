@@ -2,11 +2,15 @@ package io.omnichannel.gateway.routing.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /** Event ids already handled, recorded in the handler's transaction so that a redelivery does nothing. */
 @ApplicationScoped
@@ -24,23 +28,30 @@ public class ProcessedEvents {
     }
 
     /**
-     * Records a poll's event ids in one statement.
+     * Records a poll's event ids in one statement (run over JDBC: Hibernate would cache a new plan of this
+     * native query on every call).
      *
      * @return the ids seen for the first time (an id repeated within {@code eventIds} counts once)
      */
-    @SuppressWarnings("unchecked")
     public Set<String> markProcessed(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        List<String> inserted = entityManager.createNativeQuery("""
-                        INSERT INTO processed_event (event_id, processed_at)
-                        SELECT id, :at FROM unnest(CAST(:ids AS text[])) AS id
-                        ON CONFLICT DO NOTHING RETURNING event_id
-                        """, String.class)
-                .setParameter("ids", eventIds.toArray(String[]::new))
-                .setParameter("at", Instant.now())
-                .getResultList();
-        return new HashSet<>(inserted);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO processed_event (event_id, processed_at)
+                    SELECT id, ? FROM unnest(CAST(? AS text[])) AS id
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                insert.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                Set<String> inserted = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        });
     }
 }

@@ -125,13 +125,17 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
                 .setParameter("now", now).setParameter("limit", limit).getResultList();
     }
 
-    /** Items whose running clock passed its warning time (or its due time) without the matching event yet, locked. */
+    /**
+     * Items whose running clock passed its warning time (or its due time) without the matching event yet, locked.
+     * A clock's warning time is never after its due time, so {@code warn_at <= :now} holds for both and lets the
+     * scan read only the clocks past their warning, not every running clock.
+     */
     @SuppressWarnings("unchecked")
     public List<WorkItem> lockClocksToEscalate(Instant now, int limit) {
         return getEntityManager().createNativeQuery("""
                 SELECT * FROM work_item
-                WHERE awaiting_response AND status <> 'RESOLVED'
-                  AND ((sla_state = 'OK' AND warn_at <= :now) OR (sla_state <> 'BREACHED' AND due_at <= :now))
+                WHERE awaiting_response AND status <> 'RESOLVED' AND warn_at <= :now
+                  AND (sla_state = 'OK' OR (sla_state <> 'BREACHED' AND due_at <= :now))
                 ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED
                 """, WorkItem.class)
                 .setParameter("now", now).setParameter("limit", limit).getResultList();
