@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,11 @@ class AssignmentTest {
     @BeforeEach
     void startFromAnEmptyQueue() {
         RoutingTestSupport.clearRoutingState(entityManager);
+    }
+
+    @AfterEach
+    void checkLoads() {
+        RoutingTestSupport.assertLoadsMatchHeldWork(entityManager);
     }
 
     @Test

@@ -55,8 +55,9 @@ class EscalationTest {
     }
 
     @AfterEach
-    void closeLog() {
+    void checkLoadsAndCloseLog() {
         events.close();
+        RoutingTestSupport.assertLoadsMatchHeldWork(entityManager);
     }
 
     @Test

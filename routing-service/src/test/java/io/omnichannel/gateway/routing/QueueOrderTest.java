@@ -55,8 +55,9 @@ class QueueOrderTest {
     }
 
     @AfterEach
-    void closeLog() {
+    void checkLoadsAndCloseLog() {
         events.close();
+        RoutingTestSupport.assertLoadsMatchHeldWork(entityManager);
     }
 
     @Test

@@ -54,8 +54,9 @@ class RoutingEdgeCasesTest {
     }
 
     @AfterEach
-    void closeLog() {
+    void checkLoadsAndCloseLog() {
         events.close();
+        RoutingTestSupport.assertLoadsMatchHeldWork(entityManager);
     }
 
     private InboundMessage publishSms(String inbox, String language) {

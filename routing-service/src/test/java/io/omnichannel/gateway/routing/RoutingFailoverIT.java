@@ -18,6 +18,9 @@ import io.omnichannel.gateway.localstack.Ports;
 import io.omnichannel.gateway.localstack.QuarkusService;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +158,10 @@ class RoutingFailoverIT {
             } else if (event.type() == RoutingEventType.RELEASED) {
                 held.merge(event.agentId(), -1, Integer::sum);
             }
+        }
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl("routing"), LocalStack.DB_USER, LocalStack.DB_PASSWORD);
+                ResultSet mismatches = db.createStatement().executeQuery(RoutingTestSupport.LOAD_MISMATCHES)) {
+            assertThat(mismatches.next()).as("agent_load rows that differ from the held work").isFalse();
         }
     }
 

@@ -54,8 +54,9 @@ class RoutingRulesTest {
     }
 
     @AfterEach
-    void closeLog() {
+    void checkLoadsAndCloseLog() {
         events.close();
+        RoutingTestSupport.assertLoadsMatchHeldWork(entityManager);
     }
 
     private InboundMessage chat(String language) {

@@ -1,6 +1,7 @@
 package io.omnichannel.gateway.routing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnichannel.gateway.contract.AgentState;
 import io.omnichannel.gateway.contract.Channel;
@@ -147,6 +148,25 @@ final class RoutingTestSupport {
     }
 
     /** Every test starts from an empty routing state so that agents of one test never take another's work. */
+    /**
+     * Agents and channels whose held work as {@code agent_load} (kept by the database) has it differs from a count of
+     * the work items they hold: agent, channel, kept figure, counted figure.
+     */
+    static final String LOAD_MISMATCHES = """
+            SELECT coalesce(kept.agent_id, counted.agent_id), coalesce(kept.channel, counted.channel), kept.held, counted.held
+            FROM (SELECT agent_id, channel, held FROM agent_load WHERE held > 0) AS kept
+            FULL JOIN (SELECT assigned_agent_id AS agent_id, channel, count(*) AS held FROM work_item
+                       WHERE status IN ('OFFERED', 'ASSIGNED') GROUP BY assigned_agent_id, channel) AS counted
+              ON kept.agent_id = counted.agent_id AND kept.channel = counted.channel
+            WHERE kept.held IS DISTINCT FROM counted.held""";
+
+    /** What the database keeps of each agent's load agrees with the work they hold. */
+    static void assertLoadsMatchHeldWork(EntityManager entityManager) {
+        List<?> mismatches = QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery(LOAD_MISMATCHES).getResultList());
+        assertThat(mismatches).as("agent_load rows that differ from the held work").isEmpty();
+    }
+
     static void clearRoutingState(EntityManager entityManager) {
         // the service's own passes (dispatcher, relay, SLA monitor) keep running: a TRUNCATE can meet one of them in a
         // deadlock, which PostgreSQL resolves by aborting the TRUNCATE; it is then simply run again

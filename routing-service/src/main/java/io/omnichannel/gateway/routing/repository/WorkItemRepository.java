@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -149,12 +150,12 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
 
     /** How many conversations each agent holds (offered or assigned) per channel. */
     public Map<String, Map<Channel, Integer>> heldByAgent() {
-        return countHeld("", List.of());
+        return loads(null);
     }
 
     /** What these agents hold per channel (agents holding nothing are absent); counted under their locks. */
     public Map<String, Map<Channel, Integer>> heldBy(Collection<String> agentIds) {
-        return agentIds.isEmpty() ? new HashMap<>() : countHeld(" and w.assignedAgentId in :agents", agentIds);
+        return agentIds.isEmpty() ? new HashMap<>() : loads(agentIds);
     }
 
     /** What one agent holds per channel, counted under the agent's lock. */
@@ -162,19 +163,29 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
         return heldBy(List.of(agentId)).getOrDefault(agentId, new EnumMap<>(Channel.class));
     }
 
-    private Map<String, Map<Channel, Integer>> countHeld(String agentFilter, Collection<String> agentIds) {
-        var query = getEntityManager().createQuery("select w.assignedAgentId, w.channel, count(w) from WorkItem w"
-                + " where w.status in :held" + agentFilter + " group by w.assignedAgentId, w.channel", Object[].class)
-                .setParameter("held", List.of(WorkItemStatus.OFFERED, WorkItemStatus.ASSIGNED));
-        if (!agentIds.isEmpty()) {
-            query.setParameter("agents", agentIds);
-        }
-        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
-        for (Object[] row : query.getResultList()) {
-            loads.computeIfAbsent((String) row[0], a -> new EnumMap<>(Channel.class))
-                    .put((Channel) row[1], ((Number) row[2]).intValue());
-        }
-        return loads;
+    /**
+     * Read from {@code agent_load}, which the database keeps in step with every change of {@code work_item}
+     * (migration V5): a row per agent and channel instead of a count of all the work they hold. The
+     * transaction's own changes are flushed first, so that they are counted.
+     */
+    private Map<String, Map<Channel, Integer>> loads(Collection<String> agentIds) {
+        getEntityManager().flush();
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT agent_id, channel, held FROM agent_load WHERE held > 0"
+                    + (agentIds == null ? "" : " AND agent_id = ANY(?)"))) {
+                if (agentIds != null) {
+                    select.setArray(1, connection.createArrayOf("text", agentIds.toArray()));
+                }
+                Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        loads.computeIfAbsent(rows.getString(1), agent -> new EnumMap<>(Channel.class))
+                                .put(Channel.valueOf(rows.getString(2)), rows.getInt(3));
+                    }
+                }
+                return loads;
+            }
+        });
     }
 
     /** Waiting items in the router's order (of one channel, or of all when {@code channel} is null). */

@@ -48,7 +48,7 @@ import org.apache.kafka.common.header.Header;
  * the last one sent).
  *
  * <p>{@code ./mvnw -B -pl routing-service -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1 -Dbench.warmup=15000 -Dbench.warmup-rate=500}, and
+ * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1 -Dbench.warmup=60000 -Dbench.warmup-rate=1000}, and
  * {@code -Dbench.service-jvm="..."} for the service's JVM). Results are printed and written to
  * {@code target/bench/end-to-end.md}.
  */
@@ -67,9 +67,12 @@ public final class EndToEndLatencyBenchmark {
                 .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
         int seconds = Integer.getInteger("bench.seconds", 10);
         int lingerMs = Integer.getInteger("bench.linger-ms", 1);
-        // long enough for the service's JIT compilers to settle: they take a good part of the 2 cores for the first minute
-        int warmUp = Integer.getInteger("bench.warmup", 15_000);
-        int warmUpRate = Integer.getInteger("bench.warmup-rate", 500);
+        // long enough for the service's JIT compilers to settle: code run once per poll or pass (a few thousand times a
+        // minute) is compiled by C2 only after about a minute, and compiling it takes a good part of the 2 cores
+        int warmUp = Integer.getInteger("bench.warmup", 60_000);
+        int warmUpRate = Integer.getInteger("bench.warmup-rate", 1000);
+        // the raw round trip runs no service: a few seconds warm the harness and the broker
+        int rawWarmUp = Math.min(warmUp, 10 * warmUpRate);
         Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath().normalize();
         List<String> serviceJvm = new ArrayList<>(List.of("-Xmx1g"));
         String extraJvm = System.getProperty("bench.service-jvm", "");
@@ -104,7 +107,7 @@ public final class EndToEndLatencyBenchmark {
 
                 log("warming up");
                 log(line(endToEnd.run("warm-up", inbound(Topics.INBOUND, warmUp), warmUpRate, assigned, patience)));
-                log(line(raw.run("warm-up raw", inbound(RAW_TOPIC, warmUp), warmUpRate, sameRecord, patience)));
+                log(line(raw.run("warm-up raw", inbound(RAW_TOPIC, rawWarmUp), warmUpRate, sameRecord, patience)));
                 StatementStats statements = new StatementStats(stack.jdbcUrl("routing"));
                 statements.reset();
                 List<OpenLoop.Result[]> results = new ArrayList<>();
