@@ -38,17 +38,17 @@ public class AgentService {
     private final OfferService offers;
     private final RoutingConfig config;
     private final EntityManager entityManager;
-    private final Event<Dispatcher.WorkChanged> workChanged;
+    private final Event<Dispatcher.AgentChanged> agentChanged;
     private final Clock clock = Clock.systemUTC();
 
     AgentService(AgentRepository agents, WorkItemRepository workItems, OfferService offers, RoutingConfig config,
-            EntityManager entityManager, Event<Dispatcher.WorkChanged> workChanged) {
+            EntityManager entityManager, Event<Dispatcher.AgentChanged> agentChanged) {
         this.agents = agents;
         this.workItems = workItems;
         this.offers = offers;
         this.config = config;
         this.entityManager = entityManager;
-        this.workChanged = workChanged;
+        this.agentChanged = agentChanged;
     }
 
     /** Creates or replaces the agent's name, capacities, skills and teams; presence is kept. */
@@ -78,7 +78,7 @@ public class AgentService {
         if (existing.isEmpty()) {
             agents.persist(agent);
         }
-        workChanged.fire(new Dispatcher.WorkChanged(id));
+        agentChanged.fire(new Dispatcher.AgentChanged(id));
         Log.infof("agent %s registered with capacities %s, skills %s, teams %s", id, capacities, skills, teams);
         return new Registration(agent, existing.isEmpty());
     }
@@ -93,9 +93,8 @@ public class AgentService {
         agent.presenceChangedAt = clock.instant();
         agent.updatedAt = agent.presenceChangedAt;
         Log.infof("agent %s is now %s", id, presence);
-        if (presence == Presence.ONLINE) {
-            workChanged.fire(new Dispatcher.WorkChanged(id));
-        } else {
+        agentChanged.fire(new Dispatcher.AgentChanged(id));
+        if (presence != Presence.ONLINE) {
             returnWorkOf(agent, config.returnUnansweredOnAway());
         }
         return agent;
@@ -110,6 +109,7 @@ public class AgentService {
             item.assignedAgentId = null;
         }
         agents.delete(agent);
+        agentChanged.fire(new Dispatcher.AgentChanged(id));
         Log.infof("agent %s deleted", id);
     }
 

@@ -36,12 +36,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents with
- * their loads go into a {@link DecisionCore}, which decides; the decisions are then committed
- * together: each agent decided on is locked once and their load counted again under the lock, so
- * capacity holds with any number of instances. Asynchronous channels are assigned at once, the
- * others are offered with a timeout. Waiting work is read as values and given away in one statement
- * per round, so a pass costs a few statements, not a few per item.
+ * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents
+ * ({@link OnlineAgents}) with their loads ({@link AgentLoads}) go into a {@link DecisionCore}, which
+ * decides; the decisions are then committed together: each agent decided on is locked once and their
+ * load read again under the lock, so capacity holds with any number of instances. Asynchronous
+ * channels are assigned at once, the others are offered with a timeout. Waiting work is read as values
+ * and given away in one statement per round, so a pass costs a few statements, not a few per item.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -53,6 +53,7 @@ public class AssignmentService {
     private final WorkItemRepository workItems;
     private final AgentRepository agents;
     private final AgentLoads loads;
+    private final OnlineAgents onlineAgents;
     private final RoutingEventOutbox events;
     private final RoutingConfig config;
     private final EntityManager entityManager;
@@ -60,12 +61,13 @@ public class AssignmentService {
     private final Clock clock = Clock.systemUTC();
 
     AssignmentService(WaitingWorkRepository waitingWork, WorkItemRepository workItems, AgentRepository agents,
-            AgentLoads loads, RoutingEventOutbox events, RoutingConfig config, EntityManager entityManager,
-            MeterRegistry metrics) {
+            AgentLoads loads, OnlineAgents onlineAgents, RoutingEventOutbox events, RoutingConfig config,
+            EntityManager entityManager, MeterRegistry metrics) {
         this.waitingWork = waitingWork;
         this.workItems = workItems;
         this.agents = agents;
         this.loads = loads;
+        this.onlineAgents = onlineAgents;
         this.events = events;
         this.config = config;
         this.entityManager = entityManager;
@@ -83,7 +85,7 @@ public class AssignmentService {
     @Transactional
     public int assignWaiting() {
         Instant now = clock.instant();
-        List<AgentRepository.Routable> online = agents.routable();
+        List<AgentRepository.Routable> online = onlineAgents.current();
         if (online.isEmpty()) {
             return 0;
         }
@@ -170,7 +172,9 @@ public class AssignmentService {
         }
         waitingWork.give(given, now);
         events.recordAll(decisionEvents);
-        agents.markAssigned(given.stream().map(Given::agentId).collect(Collectors.toSet()), now);
+        Set<String> assignedTo = given.stream().map(Given::agentId).collect(Collectors.toSet());
+        agents.markAssigned(assignedTo, now);
+        onlineAgents.assignedWhenCommitted(assignedTo, now);
         capacities.keySet().forEach(agent -> countedUnderLock.put(agent, held.getOrDefault(agent, Map.of())));
         decisionEvents.forEach(event -> Log.debugf("%s %s (work item %s) to agent %s", event.type().wireName(),
                 event.conversationKey(), event.workItemId(), event.agentId()));

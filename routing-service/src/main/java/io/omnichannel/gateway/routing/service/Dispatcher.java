@@ -30,18 +30,25 @@ public class Dispatcher {
         }
     }
 
+    /** Fired in a transaction that changed an agent's profile or presence, or removed the agent. */
+    public record AgentChanged(String agentId) {
+    }
+
     private final AssignmentService assignments;
     private final OfferService offers;
     private final SlaMonitor sla;
     private final AgentLoads loads;
+    private final OnlineAgents online;
     private final StageTimers stages;
     private final CoalescingTrigger trigger;
 
-    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads, StageTimers stages) {
+    Dispatcher(AssignmentService assignments, OfferService offers, SlaMonitor sla, AgentLoads loads, OnlineAgents online,
+            StageTimers stages) {
         this.assignments = assignments;
         this.offers = offers;
         this.sla = sla;
         this.loads = loads;
+        this.online = online;
         this.stages = stages;
         this.trigger = new CoalescingTrigger("dispatch", this::dispatch);
     }
@@ -54,12 +61,20 @@ public class Dispatcher {
         trigger.fire();
     }
 
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentChanged change) {
+        // before the pass is asked for, so that the pass it starts sees the agent as committed
+        online.readAgain();
+        loads.changed(change.agentId());
+        trigger.fire();
+    }
+
     @Scheduled(every = "${routing.dispatch-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPass() {
         offers.expireOffers();
         sla.escalateDueClocks();
         // brings in what other instances changed
         loads.countAllAgain();
+        online.readAgain();
         trigger.runNow();
     }
 
