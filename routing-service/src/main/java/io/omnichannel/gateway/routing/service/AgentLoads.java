@@ -15,15 +15,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each agent holds (offered or assigned) per channel, as the assignment passes see it. Counting
- * every agent's held work on every pass would cost a scan of all held work per decision round, so the
- * figures are kept between passes: counted in full once per scheduled pass (which also brings in other
- * instances' changes), kept exact by the passes' own commits, and recounted per agent when a change in
- * this instance (a release, transfer, returned offer, presence or profile change) may have freed or
- * filled one of their slots.
+ * What each agent holds (offered or assigned) per channel, as the assignment passes see it. Reading
+ * every agent's load ({@code agent_load}) on every pass would cost a row per agent and channel per
+ * pass, so the figures are kept between passes: read in full once per scheduled pass (which also
+ * brings in other instances' changes), kept exact by the passes' own commits, and read again per agent
+ * when a change in this instance (a release, transfer, returned offer, presence or profile change) may
+ * have freed or filled one of their slots.
  *
  * <p>The figures only feed decisions. Every decision is checked again under the agent's row lock
- * against a fresh count before it is committed, so a stale figure can cost a retry in a later pass,
+ * against a fresh read before it is committed, so a stale figure can cost a retry in a later pass,
  * never a capacity breach.
  */
 @ApplicationScoped
