@@ -36,9 +36,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One assignment pass: the waiting items (locked, earliest due first) and the ONLINE agents
- * ({@link OnlineAgents}) with their loads ({@link AgentLoads}) go into a {@link DecisionCore}, which
- * decides; the decisions are then committed together: each agent decided on is locked once and their
+ * One assignment pass: the waiting items (locked, earliest due first) go into the {@link DecisionCore}
+ * kept between passes ({@link StandingCore}) with the ONLINE agents ({@link OnlineAgents}) and their
+ * loads ({@link AgentLoads}), which decides; the decisions are then committed together: each agent decided on is locked once and their
  * load read again under the lock, so capacity holds with any number of instances. Asynchronous
  * channels are assigned at once, the others are offered with a timeout. Waiting work is read as values
  * and given away in one statement per round, so a pass costs a few statements, not a few per item.
@@ -54,6 +54,7 @@ public class AssignmentService {
     private final AgentRepository agents;
     private final AgentLoads loads;
     private final OnlineAgents onlineAgents;
+    private final StandingCore standingCore;
     private final RoutingEventOutbox events;
     private final RoutingConfig config;
     private final EntityManager entityManager;
@@ -61,13 +62,14 @@ public class AssignmentService {
     private final Clock clock = Clock.systemUTC();
 
     AssignmentService(WaitingWorkRepository waitingWork, WorkItemRepository workItems, AgentRepository agents,
-            AgentLoads loads, OnlineAgents onlineAgents, RoutingEventOutbox events, RoutingConfig config,
-            EntityManager entityManager, MeterRegistry metrics) {
+            AgentLoads loads, OnlineAgents onlineAgents, StandingCore standingCore, RoutingEventOutbox events,
+            RoutingConfig config, EntityManager entityManager, MeterRegistry metrics) {
         this.waitingWork = waitingWork;
         this.workItems = workItems;
         this.agents = agents;
         this.loads = loads;
         this.onlineAgents = onlineAgents;
+        this.standingCore = standingCore;
         this.events = events;
         this.config = config;
         this.entityManager = entityManager;
@@ -89,16 +91,24 @@ public class AssignmentService {
         if (online.isEmpty()) {
             return 0;
         }
-        DecisionCore core = new DecisionCore(config.strategy(), config.exclusiveChannels());
         Map<String, Map<Channel, Integer>> held = loads.of(online.stream().map(agent -> agent.profile().id()).toList());
+        DecisionCore core = standingCore.forPass(online, held);
         Map<Channel, Integer> freeSlots = new EnumMap<>(Channel.class);
         for (AgentRepository.Routable agent : online) {
             Map<Channel, Integer> load = held.get(agent.profile().id());
-            core.putAgent(agent.profile(), true, load, agent.lastAssignedAt() == null ? 0 : agent.lastAssignedAt().toEpochMilli());
             agent.profile().capacity().forEach((channel, capacity) ->
                     freeSlots.merge(channel, Math.max(0, capacity - load.getOrDefault(channel, 0)), Integer::sum));
         }
         Map<String, Waiting> waiting = new HashMap<>();
+        try {
+            return decide(core, now, freeSlots, waiting);
+        } finally {
+            standingCore.endPass(waiting.keySet());
+        }
+    }
+
+    /** Reads and decides rounds of waiting work until no channel with free slots has more to read. */
+    private int decide(DecisionCore core, Instant now, Map<Channel, Integer> freeSlots, Map<String, Waiting> waiting) {
         Map<String, Team> teams = new HashMap<>();
         Map<Channel, Waiting> lastRead = new EnumMap<>(Channel.class);
         Set<Channel> toRead = EnumSet.noneOf(Channel.class);
