@@ -3,8 +3,6 @@ package io.omnichannel.gateway.routing.service;
 import io.omnichannel.gateway.contract.Channel;
 import io.omnichannel.gateway.routing.repository.WorkItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -78,20 +76,7 @@ public class AgentLoads {
     synchronized void whenCommitted(Map<String, Map<Channel, Integer>> held) {
         Map<String, Map<Channel, Integer>> copy = new HashMap<>();
         held.forEach((agent, load) -> copy.put(agent, load.isEmpty() ? Map.of() : new EnumMap<>(load)));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    apply(copy);
-                } else {
-                    countAllAgain();
-                }
-            }
-        });
+        AfterCompletion.register(transactions, () -> apply(copy), this::countAllAgain);
     }
 
     private synchronized void apply(Map<String, Map<Channel, Integer>> held) {

@@ -3,8 +3,6 @@ package io.omnichannel.gateway.routing.service;
 import io.omnichannel.gateway.routing.repository.AgentRepository;
 import io.omnichannel.gateway.routing.repository.AgentRepository.Routable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,18 +57,7 @@ public class OnlineAgents {
             return;
         }
         List<String> assigned = List.copyOf(agentIds);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    assigned(assigned, at);
-                }
-            }
-        });
+        AfterCompletion.register(transactions, () -> assigned(assigned, at), () -> { });
     }
 
     private synchronized void assigned(List<String> agentIds, Instant at) {

@@ -5,8 +5,6 @@ import io.omnichannel.gateway.routing.config.RoutingConfig;
 import io.omnichannel.gateway.routing.core.DecisionCore;
 import io.omnichannel.gateway.routing.repository.AgentRepository.Routable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,18 +58,7 @@ class StandingCore {
         }
         inCore.keySet().stream().filter(id -> !put.containsKey(id)).forEach(core::removeAgent);
         inCore = put;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    discard();
-                }
-            }
-        });
+        AfterCompletion.register(transactions, () -> { }, this::discard);
         return core;
     }
 
