@@ -236,6 +236,11 @@ public final class DecisionCore {
         return agent == null ? 0 : agent.load[channel.ordinal()];
     }
 
+    /** Whether some online agent could take work on {@code channel} now: a free slot there, and no mixing rule against it. */
+    public boolean hasFreeSlot(Channel channel) {
+        return !channels[channel.ordinal()].free.isEmpty();
+    }
+
     public boolean hasAgent(String agentId) {
         return agents.containsKey(agentId);
     }

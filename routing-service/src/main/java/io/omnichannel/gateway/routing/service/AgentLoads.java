@@ -7,6 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +32,21 @@ public class AgentLoads {
     private final TransactionSynchronizationRegistry transactions;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean countAll = true;
-    /** Only passes read and write it, one at a time (the dispatcher never runs two at once). */
+    /** Only passes read and write these, one at a time (the dispatcher never runs two at once). */
     private Map<String, Map<Channel, Integer>> counted = new HashMap<>();
+    /** Agents whose figure was replaced since the last pass took its loads. */
+    private final Set<String> replaced = new HashSet<>();
+    private boolean allReplaced = true;
+
+    /**
+     * What agents hold, as a pass takes it.
+     *
+     * @param held what each agent holds per channel (an agent holding nothing may be absent); not to be modified
+     * @param replaced the agents whose figure changed since the previous pass took its loads
+     * @param all whether every figure may have changed (a full count), so that {@code replaced} does not tell
+     */
+    record Taken(Map<String, Map<Channel, Integer>> held, Set<String> replaced, boolean all) {
+    }
 
     AgentLoads(WorkItemRepository workItems, TransactionSynchronizationRegistry transactions) {
         this.workItems = workItems;
@@ -50,23 +64,29 @@ public class AgentLoads {
     }
 
     /**
-     * What these agents hold, for a pass's decisions: read in the pass's transaction for the agents
-     * that are new, changed, or all of them when a full count is due. The caller must not modify it.
+     * What agents hold, for a pass's decisions: read in the pass's transaction for the agents changed
+     * since the last pass, for those of {@code agentIds} not counted yet when {@code newAgents} (the
+     * online agents were read again), or for everyone when a full count is due.
      */
-    synchronized Map<String, Map<Channel, Integer>> of(Collection<String> agentIds) {
+    synchronized Taken of(Collection<String> agentIds, boolean newAgents) {
         if (countAll) {
             countAll = false;
             changed.clear();
             counted = workItems.heldByAgent();
+            allReplaced = true;
         } else {
-            List<String> toCount = agentIds.stream().filter(id -> changed.remove(id) | !counted.containsKey(id)).toList();
+            Collection<String> candidates = newAgents ? agentIds : List.copyOf(changed);
+            List<String> toCount = candidates.stream().filter(id -> changed.remove(id) | !counted.containsKey(id)).toList();
             if (!toCount.isEmpty()) {
                 Map<String, Map<Channel, Integer>> fresh = workItems.heldBy(toCount);
                 toCount.forEach(id -> counted.put(id, fresh.getOrDefault(id, Map.of())));
+                replaced.addAll(toCount);
             }
         }
-        agentIds.forEach(id -> counted.putIfAbsent(id, Map.of()));
-        return counted;
+        Taken taken = new Taken(counted, allReplaced ? Set.of() : Set.copyOf(replaced), allReplaced);
+        replaced.clear();
+        allReplaced = false;
+        return taken;
     }
 
     /**
@@ -81,5 +101,6 @@ public class AgentLoads {
 
     private synchronized void apply(Map<String, Map<Channel, Integer>> held) {
         counted.putAll(held);
+        replaced.addAll(held.keySet());
     }
 }

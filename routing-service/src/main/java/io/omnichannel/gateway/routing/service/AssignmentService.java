@@ -87,33 +87,29 @@ public class AssignmentService {
     @Transactional
     public int assignWaiting() {
         Instant now = clock.instant();
-        List<AgentRepository.Routable> online = onlineAgents.current();
-        if (online.isEmpty()) {
+        OnlineAgents.Taken online = onlineAgents.current();
+        if (online.agents().isEmpty()) {
             return 0;
         }
-        Map<String, Map<Channel, Integer>> held = loads.of(online.stream().map(agent -> agent.profile().id()).toList());
-        DecisionCore core = standingCore.forPass(online, held);
-        Map<Channel, Integer> freeSlots = new EnumMap<>(Channel.class);
-        for (AgentRepository.Routable agent : online) {
-            Map<Channel, Integer> load = held.get(agent.profile().id());
-            agent.profile().capacity().forEach((channel, capacity) ->
-                    freeSlots.merge(channel, Math.max(0, capacity - load.getOrDefault(channel, 0)), Integer::sum));
-        }
+        DecisionCore core = standingCore.forPass(online, loads.of(online.agents().keySet(), online.reread()));
         Map<String, Waiting> waiting = new HashMap<>();
         try {
-            return decide(core, now, freeSlots, waiting);
+            return decide(core, now, waiting);
         } finally {
             standingCore.endPass(waiting.keySet());
         }
     }
 
     /** Reads and decides rounds of waiting work until no channel with free slots has more to read. */
-    private int decide(DecisionCore core, Instant now, Map<Channel, Integer> freeSlots, Map<String, Waiting> waiting) {
+    private int decide(DecisionCore core, Instant now, Map<String, Waiting> waiting) {
         Map<String, Team> teams = new HashMap<>();
         Map<Channel, Waiting> lastRead = new EnumMap<>(Channel.class);
         Set<Channel> toRead = EnumSet.noneOf(Channel.class);
-        toRead.addAll(freeSlots.keySet());
-        toRead.removeIf(channel -> freeSlots.get(channel) == 0);
+        for (Channel channel : Channel.values()) {
+            if (core.hasFreeSlot(channel)) {
+                toRead.add(channel);
+            }
+        }
         Map<String, Map<Channel, Integer>> countedUnderLock = new HashMap<>();
         int decided = 0;
         while (!toRead.isEmpty()) {
@@ -130,9 +126,8 @@ public class AssignmentService {
                 }
             }
             List<Decision> round = core.drain(now.toEpochMilli(), Integer.MAX_VALUE);
-            round.forEach(decision -> freeSlots.merge(waiting.get(decision.work().id()).channel(), -1, Integer::sum));
             decided += commit(round, waiting, countedUnderLock);
-            toRead.removeIf(channel -> freeSlots.get(channel) <= 0);
+            toRead.removeIf(channel -> !core.hasFreeSlot(channel));
         }
         loads.whenCommitted(countedUnderLock);
         return decided;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public class OnlineAgents {
     private final TransactionSynchronizationRegistry transactions;
     private volatile boolean readAll = true;
     private Map<String, Routable> online = new LinkedHashMap<>();
+    private Map<String, Routable> view = Collections.unmodifiableMap(online);
 
     OnlineAgents(AgentRepository agents, TransactionSynchronizationRegistry transactions) {
         this.agents = agents;
@@ -39,16 +41,27 @@ public class OnlineAgents {
         readAll = true;
     }
 
+    /**
+     * The ONLINE agents, as a pass takes them.
+     *
+     * @param agents by id; not to be modified
+     * @param reread whether they were read again for this pass (any of them may be new or changed)
+     */
+    record Taken(Map<String, Routable> agents, boolean reread) {
+    }
+
     /** The ONLINE agents for a pass, read in the pass's transaction when a full read is due. */
-    synchronized List<Routable> current() {
-        if (readAll) {
-            // cleared before reading: a change committed while this read runs asks for the next one
-            readAll = false;
-            Map<String, Routable> read = new LinkedHashMap<>();
-            agents.routable().forEach(agent -> read.put(agent.profile().id(), agent));
-            online = read;
+    synchronized Taken current() {
+        if (!readAll) {
+            return new Taken(view, false);
         }
-        return List.copyOf(online.values());
+        // cleared before reading: a change committed while this read runs asks for the next one
+        readAll = false;
+        Map<String, Routable> read = new LinkedHashMap<>();
+        agents.routable().forEach(agent -> read.put(agent.profile().id(), agent));
+        online = read;
+        view = Collections.unmodifiableMap(online);
+        return new Taken(view, true);
     }
 
     /** Once the current transaction has committed, these agents were last given work {@code at}. */

@@ -48,7 +48,7 @@ import org.apache.kafka.common.header.Header;
  * the last one sent).
  *
  * <p>{@code ./mvnw -B -pl routing-service -Pbench verify}; settings as system properties
- * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1 -Dbench.warmup=60000 -Dbench.warmup-rate=1000}, and
+ * ({@code -Dbench.rates=250,500,1000,2000 -Dbench.seconds=10 -Dbench.linger-ms=1 -Dbench.warmup=120000 -Dbench.warmup-rate=1000}, and
  * {@code -Dbench.service-jvm="..."} for the service's JVM). Results are printed and written to
  * {@code target/bench/end-to-end.md}.
  */
@@ -68,8 +68,8 @@ public final class EndToEndLatencyBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int lingerMs = Integer.getInteger("bench.linger-ms", 1);
         // long enough for the service's JIT compilers to settle: code run once per poll or pass (a few thousand times a
-        // minute) is compiled by C2 only after about a minute, and compiling it takes a good part of the 2 cores
-        int warmUp = Integer.getInteger("bench.warmup", 60_000);
+        // minute) is compiled by C2 only after a minute or more, and compiling it takes a good part of the 2 cores
+        int warmUp = Integer.getInteger("bench.warmup", 120_000);
         int warmUpRate = Integer.getInteger("bench.warmup-rate", 1000);
         // the raw round trip runs no service: a few seconds warm the harness and the broker
         int rawWarmUp = Math.min(warmUp, 10 * warmUpRate);

@@ -31,13 +31,14 @@ class StandingCoreTest {
     void decidesAsAFreshCoreWhenLoadsDifferFromItsOwnDecisionsAndAgentsGoOffline() {
         Routable ana = agent("ana", 3, null);
         Routable ben = agent("ben", 3, null);
-        DecisionCore core = standing.forPass(List.of(ana, ben), Map.of());
+        DecisionCore core = standing.forPass(reread(ana, ben), allLoads(Map.of()));
         assertThat(pass(core, 0, "w1", "w2", "w3", "w4")).hasSize(4);
         complete(Status.STATUS_COMMITTED);
 
         // under the locks only one decision each held: the agents are the same, their loads are not what the core counted
         Map<String, Map<Channel, Integer>> held = Map.of("ana", Map.of(SMS, 1), "ben", Map.of(SMS, 1));
-        DecisionCore kept = standing.forPass(List.of(ana, ben), held);
+        DecisionCore kept = standing.forPass(new OnlineAgents.Taken(Map.of("ana", ana, "ben", ben), false),
+                new AgentLoads.Taken(held, Set.of("ana", "ben"), false));
         DecisionCore fresh = freshCore(List.of(ana, ben), held);
         assertThat(kept.waitingCount()).as("no work left from the last pass").isZero();
         assertThat(pass(kept, 20, "w5", "w6", "w7")).isEqualTo(decide(fresh, 20, "w5", "w6", "w7"));
@@ -46,7 +47,7 @@ class StandingCoreTest {
         // ben went offline; ana was given work since (OnlineAgents gives a new entry) and holds what the core counted
         Routable anaLater = agent("ana", 3, Instant.ofEpochMilli(20));
         Map<String, Map<Channel, Integer>> anaOnly = Map.of("ana", Map.of(SMS, kept.load("ana", SMS)));
-        DecisionCore afterOffline = standing.forPass(List.of(anaLater), anaOnly);
+        DecisionCore afterOffline = standing.forPass(reread(anaLater), new AgentLoads.Taken(anaOnly, Set.of(), false));
         assertThat(afterOffline.hasAgent("ben")).isFalse();
         assertThat(pass(afterOffline, 30, "w8", "w9", "w10"))
                 .isEqualTo(decide(freshCore(List.of(anaLater), anaOnly), 30, "w8", "w9", "w10"));
@@ -55,13 +56,15 @@ class StandingCoreTest {
     @Test
     void aPassThatDoesNotCommitThrowsTheCoreAway() {
         Routable ana = agent("ana", 3, null);
-        DecisionCore first = standing.forPass(List.of(ana), Map.of());
+        DecisionCore first = standing.forPass(reread(ana), allLoads(Map.of()));
         pass(first, 0, "w1");
         complete(Status.STATUS_ROLLEDBACK);
 
-        DecisionCore next = standing.forPass(List.of(ana), Map.of());
+        DecisionCore next = standing.forPass(new OnlineAgents.Taken(Map.of("ana", ana), false),
+                new AgentLoads.Taken(Map.of(), Set.of(), false));
 
         assertThat(next).isNotSameAs(first);
+        assertThat(next.hasAgent("ana")).as("a new core holds every online agent").isTrue();
         assertThat(next.load("ana", SMS)).isZero();
     }
 
@@ -78,6 +81,18 @@ class StandingCoreTest {
         }
         return core.drain(now, Integer.MAX_VALUE).stream()
                 .map(decision -> decision.work().id() + "->" + decision.agentId()).toList();
+    }
+
+    private static OnlineAgents.Taken reread(Routable... agents) {
+        Map<String, Routable> byId = new java.util.LinkedHashMap<>();
+        for (Routable agent : agents) {
+            byId.put(agent.profile().id(), agent);
+        }
+        return new OnlineAgents.Taken(byId, true);
+    }
+
+    private static AgentLoads.Taken allLoads(Map<String, Map<Channel, Integer>> held) {
+        return new AgentLoads.Taken(held, Set.of(), true);
     }
 
     private static DecisionCore freshCore(List<Routable> agents, Map<String, Map<Channel, Integer>> held) {
