@@ -68,8 +68,8 @@ class StandingCore {
     private void putChanged(Map<String, Routable> online, Map<String, Map<Channel, Integer>> held) {
         for (Routable agent : online.values()) {
             String id = agent.profile().id();
-            // the same Routable is the same profile and last assignment (OnlineAgents replaces what changed)
-            if (inCore.get(id) != agent || !coreCounts(id, held.getOrDefault(id, Map.of()))) {
+            // compared by value: a full read of the online agents gives every agent a new entry
+            if (!agent.equals(inCore.get(id)) || !coreCounts(id, held.getOrDefault(id, Map.of()))) {
                 put(agent, held);
             }
         }
