@@ -38,10 +38,11 @@ import java.util.stream.Collectors;
 /**
  * One assignment pass: the waiting items (locked, earliest due first) go into the {@link DecisionCore}
  * kept between passes ({@link StandingCore}) with the ONLINE agents ({@link OnlineAgents}) and their
- * loads ({@link AgentLoads}), which decides; the decisions are then committed together: each agent decided on is locked once and their
- * load read again under the lock, so capacity holds with any number of instances. Asynchronous
- * channels are assigned at once, the others are offered with a timeout. Waiting work is read as values
- * and given away in one statement per round, so a pass costs a few statements, not a few per item.
+ * loads ({@link AgentLoads}), which decides; the decisions are then committed together: each agent
+ * decided on is locked once and their load read again under the lock, so capacity holds with any
+ * number of instances. Asynchronous channels are assigned at once, the others are offered with a
+ * timeout. Waiting work is read as values and given away in one statement per round, so a pass costs
+ * a few statements, not a few per item.
  */
 @ApplicationScoped
 public class AssignmentService {

@@ -29,7 +29,6 @@ public class OnlineAgents {
     private final TransactionSynchronizationRegistry transactions;
     private volatile boolean readAll = true;
     private Map<String, Routable> online = new LinkedHashMap<>();
-    private Map<String, Routable> view = Collections.unmodifiableMap(online);
 
     OnlineAgents(AgentRepository agents, TransactionSynchronizationRegistry transactions) {
         this.agents = agents;
@@ -52,16 +51,15 @@ public class OnlineAgents {
 
     /** The ONLINE agents for a pass, read in the pass's transaction when a full read is due. */
     synchronized Taken current() {
-        if (!readAll) {
-            return new Taken(view, false);
+        boolean reread = readAll;
+        if (reread) {
+            // cleared before reading: a change committed while this read runs asks for the next one
+            readAll = false;
+            Map<String, Routable> read = new LinkedHashMap<>();
+            agents.routable().forEach(agent -> read.put(agent.profile().id(), agent));
+            online = read;
         }
-        // cleared before reading: a change committed while this read runs asks for the next one
-        readAll = false;
-        Map<String, Routable> read = new LinkedHashMap<>();
-        agents.routable().forEach(agent -> read.put(agent.profile().id(), agent));
-        online = read;
-        view = Collections.unmodifiableMap(online);
-        return new Taken(view, true);
+        return new Taken(Collections.unmodifiableMap(online), reread);
     }
 
     /** Once the current transaction has committed, these agents were last given work {@code at}. */
